@@ -1,0 +1,324 @@
+"""The `kg` command line: thin commands over the library. Run `kg --help`."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+import pyoxigraph as ox
+
+from kg import build as building
+from kg.export import FORMATS, export
+from kg.layout import PROJECT_ROOT, default_store_path
+from kg.loader import LoadError
+from kg.queries import named_queries, run_query
+from kg.sdgcheck import compare, entries_from_reference, entries_from_store
+from kg.sparql import QueryError, to_python
+from kg.stats import KINDS, stats
+from kg.store import StoreMissing, open_store
+from kg.validate import Finding, Report, curie
+
+ROOT_OPTION = click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=PROJECT_ROOT,
+    show_default=False,
+    help="Projektets rot (data/ och ontology/) / project root.",
+)
+ADD_OPTION = click.option(
+    "--add",
+    "extra",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Extra datafil att läsa in (kan upprepas) / extra data file (repeatable).",
+)
+
+
+class Context:
+    def __init__(self, store_path: Path):
+        self.store_path = store_path
+
+    def open(self) -> ox.Store:
+        try:
+            return open_store(self.store_path)
+        except StoreMissing as err:
+            fail(str(err))
+        except OSError as err:
+            fail(f"Grafen i {self.store_path} kan inte öppnas / the graph cannot be opened: {err}")
+
+
+def fail(message: str, code: int = 1) -> None:
+    click.echo(f"kg: {message}", err=True)
+    sys.exit(code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--store",
+    "store_path",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="KG_STORE",
+    default=None,
+    help="Grafdatabasens katalog (KG_STORE) / the store folder. Standard: var/store.",
+)
+@click.pass_context
+def main(ctx: click.Context, store_path: Path | None) -> None:
+    """Samhällskontraktets kunskapsgraf för Agenda 2030.
+
+    The Samhällskontraktet Agenda 2030 knowledge graph.
+    """
+    ctx.obj = Context(store_path or default_store_path())
+
+
+# ---------------------------------------------------------------- build and validate
+
+
+def print_report(report: Report, show_warnings: bool = True) -> None:
+    def show(finding: Finding, tag: str) -> None:
+        where = ", ".join(finding.files) or "-"
+        detail = f" {finding.path}" if finding.path else ""
+        if finding.value is not None:
+            detail += f" = {finding.value}"
+        click.echo(
+            f"{tag} {where}: {curie(finding.resource) or '(hela grafen / whole graph)'}{detail}  [{finding.rule}]"
+        )
+        click.echo(f"    sv: {finding.message('sv')}")
+        click.echo(f"    en: {finding.message('en')}")
+
+    for finding in report.violations:
+        show(finding, "FEL / ERROR")
+    if show_warnings:
+        for finding in report.warnings:
+            show(finding, "VARNING / WARNING")
+    click.echo(f"{len(report.violations)} fel / errors, {len(report.warnings)} varningar / warnings.")
+
+
+@main.command("build")
+@ROOT_OPTION
+@ADD_OPTION
+@click.pass_obj
+def build_command(obj: Context, root: Path, extra: tuple[Path, ...]) -> None:
+    """Bygg grafen från filerna, validera och skriv en sammanfattning.
+
+    Build the store from the files, validate it and print a summary. A failed build leaves the
+    previous store as it was.
+    """
+    try:
+        result = building.build(obj.store_path, root, extra)
+    except LoadError as err:
+        fail(
+            f"{err}\nIngenting skrevs; den tidigare grafen är orörd. / "
+            "Nothing was written; the previous graph is intact."
+        )
+    except building.BuildFailed as err:
+        print_report(err.report)
+        fail(
+            "validering misslyckades; den tidigare grafen är orörd. / validation failed; the previous graph is intact."
+        )
+    click.echo(f"Byggde / built {obj.store_path} från / from {len(result.dataset.files)} filer / files.")
+    print_stats(open_store(obj.store_path))
+    if result.report.warnings:
+        click.echo(f"\n{len(result.report.warnings)} varningar / warnings (se / see `kg validate`):")
+        for finding in result.report.warnings:
+            if finding.rule == "check:budget-discrepancy":
+                click.echo(f"  {finding.message('sv')}")
+
+
+@main.command("validate")
+@ROOT_OPTION
+@ADD_OPTION
+@click.option("--errors-only", is_flag=True, help="Visa bara fel / show errors only.")
+def validate_command(root: Path, extra: tuple[Path, ...], errors_only: bool) -> None:
+    """Validera filerna mot formerna (SHACL) och kontrollerna; avslutar med 1 vid fel.
+
+    Validate the files against the shapes and checks; exits with 1 on errors.
+    """
+    try:
+        result = building.check(root, extra)
+    except LoadError as err:
+        fail(str(err))
+    print_report(result.report, show_warnings=not errors_only)
+    if not result.report.conforms:
+        sys.exit(1)
+
+
+# ---------------------------------------------------------------- queries
+
+
+def format_table(variables: list[str], rows: list[list[object]]) -> str:
+    cells = [
+        [("" if v is None else curie(v) if isinstance(v, str) and v.startswith("http") else str(v)) for v in row]
+        for row in rows
+    ]
+    widths = [min(60, max([len(h)] + [len(r[i]) for r in cells])) for i, h in enumerate(variables)]
+
+    def line(values: list[str]) -> str:
+        return "  ".join(
+            (v if len(v) <= w else v[: w - 1] + "…").ljust(w) for v, w in zip(values, widths, strict=True)
+        ).rstrip()
+
+    out = [line(variables), line(["-" * w for w in widths])]
+    out.extend(line(r) for r in cells)
+    out.append(f"({len(rows)} rader / rows)")
+    return "\n".join(out)
+
+
+def parse_params(params: tuple[str, ...]) -> dict[str, str]:
+    bindings = {}
+    for item in params:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            fail(f"parametern ska skrivas namn=värde / a parameter is written name=value: '{item}'", 2)
+        bindings[name.strip().lstrip("?")] = value
+    return bindings
+
+
+@main.command("query")
+@click.argument("query")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json"]),
+    default="table",
+    show_default=True,
+    help="Utdataformat / output format.",
+)
+@click.option(
+    "--param",
+    "-p",
+    "params",
+    multiple=True,
+    metavar="NAMN=VÄRDE",
+    help="Värde till en parameter i frågan / a value for a query parameter (repeatable).",
+)
+@click.pass_obj
+def query_command(obj: Context, query: str, fmt: str, params: tuple[str, ...]) -> None:
+    """Kör en namngiven fråga, en .rq-fil eller SPARQL-text.
+
+    Run a named query, a .rq file or SPARQL text. Values are bound, never pasted into the query.
+    """
+    store = obj.open()
+    try:
+        result = run_query(store, query, parse_params(params))
+    except QueryError as err:
+        fail(str(err))
+    if isinstance(result, ox.QueryBoolean):
+        click.echo(json.dumps({"head": {}, "boolean": bool(result)}) if fmt == "json" else str(bool(result)).lower())
+        return
+    if isinstance(result, ox.QueryTriples):
+        sys.stdout.buffer.write(ox.serialize(list(result), format=ox.RdfFormat.TURTLE))
+        return
+    if fmt == "table":
+        variables = [v.value for v in result.variables]
+        rows = [[to_python(solution[v]) for v in variables] for solution in result]
+        click.echo(format_table(variables, rows))
+        return
+    out_format = {
+        "csv": ox.QueryResultsFormat.CSV,
+        "tsv": ox.QueryResultsFormat.TSV,
+        "json": ox.QueryResultsFormat.JSON,
+    }[fmt]
+    sys.stdout.buffer.write(result.serialize(format=out_format))
+    if fmt == "json":
+        sys.stdout.buffer.write(b"\n")
+
+
+@main.command("queries")
+def queries_command() -> None:
+    """Lista de namngivna frågorna / list the named queries."""
+    for query in named_queries().values():
+        click.echo(f"{query.name}")
+        click.echo(f"    {query.title.get('sv', '')} / {query.title.get('en', '')}")
+        click.echo(f"    sv: {query.description.get('sv', '')}")
+        click.echo(f"    en: {query.description.get('en', '')}")
+        for param in query.parameters:
+            click.echo(f"    --param {param.name}=…  {param.description['sv']} / {param.description['en']}")
+
+
+# ---------------------------------------------------------------- export, stats, sdg
+
+
+@main.command("export")
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="turtle", show_default=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Fil att skriva till (annars standard ut) / file to write (else standard output).",
+)
+@click.pass_obj
+def export_command(obj: Context, fmt: str, output: Path | None) -> None:
+    """Exportera den publika datamängden / export the public dataset."""
+    store = obj.open()
+    if output is None:
+        sys.stdout.buffer.write(export(store, fmt))
+        return
+    tmp = output.with_name(output.name + ".part")
+    with tmp.open("wb") as handle:
+        export(store, fmt, handle)
+    os.replace(tmp, output)
+    click.echo(f"Skrev / wrote {output}", err=True)
+
+
+def print_stats(store: ox.Store) -> None:
+    result = stats(store)
+    for kind, (sv, en) in KINDS.items():
+        click.echo(f"  {sv} / {en}: {result.counts[kind]}")
+    click.echo("  initiativ (slag, status) / initiatives (kind, status):")
+    for row in result.initiatives:
+        status = f"{row['statusSv']} / {row['statusEn']}" if row["statusSv"] else "status ej angiven / not stated"
+        click.echo(f"    {row['labelSv']} ({row['kindSv']} / {row['kindEn']}, {status})")
+    click.echo(
+        "  kopplingar per status / links by status: " + (", ".join(f"{k} {v}" for k, v in result.links.items()) or "-")
+    )
+    click.echo(
+        f"  tripplar / triples: {result.triples} ("
+        + ", ".join(f"{curie(g)} {n}" for g, n in result.graphs.items())
+        + ")"
+    )
+
+
+@main.command("stats")
+@click.pass_obj
+def stats_command(obj: Context) -> None:
+    """Skriv ut antal per slag av resurs / print counts per kind of resource."""
+    print_stats(obj.open())
+
+
+@main.group("sdg")
+def sdg_group() -> None:
+    """Agenda 2030-ramverket (mål, delmål, indikatorer) / the SDG framework."""
+
+
+@sdg_group.command("check")
+@click.option(
+    "--reference",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="FN:s SKOS-fil eller CSV / the UN SKOS file or CSV.",
+)
+@ROOT_OPTION
+def sdg_check_command(reference: Path, root: Path) -> None:
+    """Jämför projektets SDG-data med en officiell fil och skriv varje skillnad.
+
+    Compare the project's SDG data with an official file and print every difference; exits with 1
+    when there are differences.
+    """
+    try:
+        project = entries_from_store(building.load_dataset(root, graphs=["sdg"]).store)
+        theirs = entries_from_reference(reference)
+    except (LoadError, ValueError) as err:
+        fail(str(err))
+    differences = compare(project, theirs)
+    for diff in differences:
+        click.echo(diff.describe())
+    click.echo(
+        f"{len(differences)} skillnader / differences mot / against {reference.name} "
+        f"({len(theirs)} poster i referensen / entries in the reference)."
+    )
+    if differences:
+        sys.exit(1)

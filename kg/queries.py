@@ -1,0 +1,126 @@
+"""Named queries: `.rq` files with a title, a description and parameters, run with bound values."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from kg.sparql import Binding, QueryError, execute, select
+
+QUERY_DIR = Path(__file__).resolve().parent / "queries"
+_HEADER = re.compile(r"^#\s*([\w-]+)(?:@(\w+))?:\s*(.*)$")
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    description: dict[str, str]
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A query kept in a file: its name is the file name without `.rq`."""
+
+    name: str
+    text: str
+    title: dict[str, str] = field(default_factory=dict)
+    description: dict[str, str] = field(default_factory=dict)
+    parameters: tuple[Parameter, ...] = ()
+
+    def label(self, lang: str = "sv") -> str:
+        return self.title.get(lang) or self.title.get("sv") or self.name
+
+
+def parse_query_file(path: Path) -> NamedQuery:
+    """Read a `.rq` file and its `# key@lang: value` header lines."""
+    text = path.read_text(encoding="utf-8")
+    title: dict[str, str] = {}
+    description: dict[str, str] = {}
+    params: list[Parameter] = []
+    for line in text.splitlines():
+        match = _HEADER.match(line)
+        if not line.startswith("#"):
+            break
+        if not match:
+            continue
+        key, lang, value = match.groups()
+        if key == "title":
+            title[lang or "sv"] = value
+        elif key == "description":
+            description[lang or "sv"] = value
+        elif key == "param":
+            name, _, rest = value.partition("|")
+            sv, _, en = rest.partition("|")
+            params.append(Parameter(name.strip(), {"sv": sv.strip(), "en": en.strip()}))
+    return NamedQuery(path.stem, text, title, description, tuple(params))
+
+
+@cache
+def _load(directory: Path) -> dict[str, NamedQuery]:
+    return {p.stem: parse_query_file(p) for p in sorted(directory.glob("*.rq"))}
+
+
+def named_queries() -> dict[str, NamedQuery]:
+    """The public named queries, by name."""
+    return dict(_load(QUERY_DIR))
+
+
+def get_query(name: str) -> NamedQuery:
+    queries = named_queries()
+    if name not in queries:
+        known = ", ".join(queries)
+        raise QueryError(f"Okänd namngiven fråga / unknown named query '{name}'. Kända / known: {known}")
+    return queries[name]
+
+
+def resolve(query_or_file: str) -> tuple[str, NamedQuery | None]:
+    """A named query, a path to a `.rq` file, or SPARQL text -> (text, named query or None)."""
+    if query_or_file in named_queries():
+        named = get_query(query_or_file)
+        return named.text, named
+    path = Path(query_or_file)
+    if path.suffix in (".rq", ".sparql") or (len(query_or_file) < 255 and path.is_file()):
+        try:
+            return path.read_text(encoding="utf-8"), None
+        except OSError as err:
+            raise QueryError(f"{path}: kan inte läsas / cannot be read: {err.strerror}") from None
+    if re.match(r"^[\w-]+$", query_or_file):
+        get_query(query_or_file)  # raises with the list of known names
+    return query_or_file, None
+
+
+def check_parameters(named: NamedQuery, bindings: Mapping[str, Binding]) -> None:
+    known = {p.name for p in named.parameters}
+    unknown = sorted(set(bindings) - known)
+    if unknown:
+        raise QueryError(
+            f"Frågan '{named.name}' har ingen parameter {', '.join(unknown)} / "
+            f"query '{named.name}' has no parameter {', '.join(unknown)}. "
+            f"Parametrar / parameters: {', '.join(sorted(known)) or '-'}"
+        )
+
+
+def run_query(store: ox.Store, query_or_file: str, bindings: Mapping[str, Binding] | None = None):
+    """Run a named query, a `.rq` file or SPARQL text; returns pyoxigraph's result object."""
+    text, named = resolve(query_or_file)
+    if named is not None:
+        check_parameters(named, bindings or {})
+    return execute(store, text, bindings)
+
+
+def run_named(store: ox.Store, name: str, bindings: Mapping[str, Binding] | None = None) -> list[dict[str, Any]]:
+    """Rows of a named SELECT query as dicts of Python values."""
+    named = get_query(name)
+    check_parameters(named, bindings or {})
+    return select(store, named.text, bindings)
+
+
+def run_internal(store: ox.Store, name: str, bindings: Mapping[str, Binding] | None = None) -> list[dict[str, Any]]:
+    """Rows of one of the library's own queries (kg/queries/internal)."""
+    return select(store, _load(QUERY_DIR / "internal")[name].text, bindings)

@@ -1,0 +1,60 @@
+"""The on-disk Oxigraph store: building it atomically and opening it."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.loader import LoadedDataset
+
+
+class StoreMissing(Exception):
+    """No store has been built at the given path."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        super().__init__(
+            f"Ingen graf finns i {path}: kör först `kg build`. / No graph at {path}: run `kg build` first."
+        )
+
+
+def write_store(dataset: LoadedDataset, path: Path) -> None:
+    """Replace the store at `path` with the dataset's quads.
+
+    The new store is written beside the old one and swapped in only when complete,
+    so a failure at any point leaves the previous store as it was.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=path.name + ".new-", dir=path.parent))
+    try:
+        new = ox.Store(str(staging))
+        new.bulk_extend(dataset.store)
+        new.flush()
+        del new
+        retired = path.with_name(path.name + ".old")
+        if retired.exists():
+            shutil.rmtree(retired)
+        if path.exists():
+            path.rename(retired)
+        staging.rename(path)
+        if retired.exists():
+            shutil.rmtree(retired)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def open_store(path: Path, read_only: bool = True) -> ox.Store:
+    """Open the built store; read-only by default so that several processes can read it."""
+    path = Path(path)
+    if not path.is_dir():
+        retired = path.with_name(path.name + ".old")
+        if retired.is_dir():  # a swap was interrupted between its two renames
+            retired.rename(path)
+        else:
+            raise StoreMissing(path)
+    return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
