@@ -6,6 +6,7 @@ substitutions (SEP-0007), so `?goal` in a query is replaced by a term, not a str
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
@@ -81,10 +82,12 @@ def execute(store: ox.Store, query: str, bindings: Mapping[str, Binding] | None 
 
 
 def _shift_position(message: str, lines: int) -> str:
-    """Make line numbers in a parser message count from the user's query, not our prologue."""
-    import re
-
-    return re.sub(r"line (\d+)", lambda m: f"line {max(1, int(m.group(1)) - lines)}", message)
+    """Say where the error is, counting lines from the user's query rather than our prologue."""
+    match = re.match(r"error at (\d+):(\d+): (.*)", message, re.S)
+    if not match:
+        return f"syntaxfel / syntax error: {message}"
+    line, column, detail = max(1, int(match.group(1)) - lines), match.group(2), match.group(3)
+    return f"syntaxfel på rad {line}, kolumn {column} / syntax error at line {line}, column {column}: {detail}"
 
 
 def select(store: ox.Store, query: str, bindings: Mapping[str, Binding] | None = None) -> list[dict[str, Any]]:
