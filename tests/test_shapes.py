@@ -1,8 +1,8 @@
 """Every SHACL rule in ontology/shapes.ttl has a valid and an invalid example in tests/shapes/.
 
 An example is a small Turtle file named after the rule (the local name of its shape IRI, such as
-`Initiative-status.ttl`). It is validated together with the ontology, because targets such as
-`sh:targetClass org:Organization` rely on the rdfs:subClassOf axioms there. The valid example must give
+`Initiative-status.ttl`). It is validated together with the ontology's class hierarchy, because
+targets such as `sh:targetClass org:Organization` rely on the rdfs:subClassOf axioms there. The valid example must give
 no finding for its rule; the invalid one must give at least one, with a message in Swedish and English.
 """
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import rdflib
-from rdflib.namespace import RDF, SH
+from rdflib.namespace import RDF, RDFS, SH
 
 from kg.namespaces import SHAPES
 from kg.validate import Finding, shacl_findings
@@ -47,10 +47,18 @@ def example(kind: str, rule: str) -> Path:
 
 
 @cache
+def class_hierarchy() -> tuple[tuple[rdflib.term.Node, rdflib.term.Node, rdflib.term.Node], ...]:
+    """The ontology's rdfs:subClassOf axioms (the rest of it would only be validated again and again)."""
+    ontology = rdflib.Graph().parse(ONTOLOGY_FILE, format="turtle")
+    return tuple(ontology.triples((None, RDFS.subClassOf, None)))
+
+
+@cache
 def findings(path: Path) -> tuple[Finding, ...]:
-    """Validate one example (parsed together with the ontology) once per session."""
+    """Validate one example (with the class hierarchy) once per session."""
     data = rdflib.Graph()
-    data.parse(ONTOLOGY_FILE, format="turtle")
+    for triple in class_hierarchy():
+        data.add(triple)
     data.parse(path, format="turtle")
     return tuple(shacl_findings(data, shapes_graph()))
 
