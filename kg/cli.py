@@ -289,6 +289,57 @@ def stats_command(obj: Context) -> None:
     print_stats(obj.open())
 
 
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Adress att lyssna på / address to listen on.")
+@click.option("--port", default=8080, show_default=True, type=int, help="Port.")
+@click.option(
+    "--load",
+    "extra",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Extra RDF-fil att servera (kan upprepas; grafen på disk ändras inte) / extra RDF file to serve "
+    "(repeatable; the store on disk is not changed).",
+)
+@click.option("--threads", default=8, show_default=True, type=int, help="Trådar i webbservern / server threads.")
+@click.option("--workers", default=None, type=int, help="Frågeprocesser / query worker processes (KG_SPARQL_WORKERS).")
+@click.pass_obj
+def serve_command(
+    obj: Context, host: str, port: int, extra: tuple[Path, ...], threads: int, workers: int | None
+) -> None:
+    """Starta webbappen på en produktionsserver (waitress); bygger grafen först om den saknas.
+
+    Run the web app on a production WSGI server (waitress); builds the graph first if it is missing.
+    """
+    import tempfile
+
+    import waitress
+
+    from kg.store import serving_copy
+    from webapp import create_app
+
+    if not obj.store_path.is_dir():
+        click.echo(f"Grafen saknas i {obj.store_path}; bygger den. / The graph is missing; building it.")
+        try:
+            building.build(obj.store_path)
+        except (LoadError, building.BuildFailed) as err:
+            fail(f"bygget misslyckades / the build failed: {err}")
+    config: dict = {"KG_STORE": str(obj.store_path)}
+    if workers:
+        config["SPARQL_WORKERS"] = workers
+    with tempfile.TemporaryDirectory(prefix="kg-serve-") as folder:
+        if extra:
+            try:
+                config["KG_STORE"] = str(serving_copy(obj.store_path, list(extra), Path(folder)))
+            except LoadError as err:
+                fail(str(err))
+        app = create_app(config)
+        click.echo(f"Serverar / serving http://{host}:{port}/  (SPARQL: http://{host}:{port}/sparql)  Ctrl+C stoppar.")
+        try:
+            waitress.serve(app, host=host, port=port, threads=threads, ident="kg")
+        finally:
+            app.extensions["kg"].close()
+
+
 @main.group("sdg")
 def sdg_group() -> None:
     """Agenda 2030-ramverket (mål, delmål, indikatorer) / the SDG framework."""
@@ -322,3 +373,7 @@ def sdg_check_command(reference: Path, root: Path) -> None:
     )
     if differences:
         sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -58,3 +58,26 @@ def open_store(path: Path, read_only: bool = True) -> ox.Store:
         else:
             raise StoreMissing(path)
     return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+
+
+def serving_copy(store_path: Path, extra: list[Path], folder: Path) -> Path:
+    """A new store in `folder` with the quads of the built store plus extra RDF files (e.g. test data
+    for `kg serve --load`). The built store itself is never changed. Raises LoadError for a bad file."""
+    from kg.loader import LoadError
+
+    target = Path(folder) / "store"
+    copy = ox.Store(str(target))
+    copy.bulk_extend(open_store(store_path))
+    for path in extra:
+        fmt = ox.RdfFormat.from_extension(Path(path).suffix.lstrip(".").lower())
+        if fmt is None:
+            raise LoadError(str(path), f"okänt filformat / unknown file format '{Path(path).suffix}'")
+        try:
+            copy.bulk_load(path=str(path), format=fmt)
+        except SyntaxError as err:
+            raise LoadError(str(path), f"syntaxfel / syntax error: {err.args[0] if err.args else err}") from None
+        except OSError as err:
+            raise LoadError(str(path), f"kan inte läsas / cannot be read: {err.strerror or err}") from None
+    copy.flush()
+    del copy
+    return target

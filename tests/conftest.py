@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -40,3 +46,88 @@ def reference_file(name: str) -> Path:
     if not path.is_file():
         pytest.skip(f"reference data not available: {path}")
     return path
+
+
+# ---------------------------------------------------------------- a live server, started the way a user starts it
+
+W3C = REFERENCE / "w3c-sparql11-protocol"
+W3C_GRAPH = "http://kasei.us/2009/09/sparql/data/"
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def w3c_dataset(folder: Path) -> Path | None:
+    """The W3C protocol tests' data files as named graphs (data1.nt -> <…/data1.rdf>), or None."""
+    if not W3C.is_dir():
+        return None
+    lines = []
+    for name in ("data1", "data2", "data3"):
+        triples = (W3C / f"{name}.nt").read_text(encoding="utf-8")
+        lines.append(f"<{W3C_GRAPH}{name}.rdf> {{\n{triples}\n}}")
+    path = folder / "w3c-protocol.trig"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+@dataclass
+class LiveServer:
+    url: str  # e.g. http://127.0.0.1:PORT/ (with the trailing slash)
+    process: subprocess.Popen
+    w3c_loaded: bool
+
+    @property
+    def sparql(self) -> str:
+        return self.url + "sparql"
+
+
+@pytest.fixture(scope="session")
+def live_server(store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """`kg serve` in a subprocess on a free loopback port, with the W3C test data loaded (when available),
+    a 3 s query time limit and a 1,000-row limit."""
+    import requests
+
+    folder = tmp_path_factory.mktemp("serve")
+    port = free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "kg.cli",
+        "--store",
+        str(store_path),
+        "serve",
+        "--port",
+        str(port),
+        "--workers",
+        "2",
+    ]
+    extra = w3c_dataset(folder)
+    if extra:
+        command += ["--load", str(extra)]
+    env = {**os.environ, "KG_SPARQL_TIMEOUT": "3", "KG_SPARQL_MAX_ROWS": "1000"}
+    log = (folder / "server.log").open("wb")
+    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            if requests.get(url + "sparql", headers={"Accept": "text/turtle"}, timeout=2).status_code == 200:
+                break
+        except requests.ConnectionError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            raise RuntimeError("kg serve did not start: " + (folder / "server.log").read_text(errors="replace"))
+        time.sleep(0.2)
+    yield LiveServer(url, process, extra is not None)
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+    log.close()

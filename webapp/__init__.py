@@ -1,0 +1,40 @@
+"""The web app: `create_app(config)` builds it; importing this package starts nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+from kg.layout import default_store_path
+from kg.namespaces import BASE
+
+DEFAULTS: dict[str, Any] = {
+    "KG_STORE": None,  # the store folder (default: var/store in the project)
+    "BASE_IRI": BASE,  # the IRI that the app's root path stands for
+    "SPARQL_TIMEOUT": 10.0,  # seconds before a query is stopped
+    "SPARQL_MAX_ROWS": 10000,  # SELECT results are cut (and flagged) after this many rows
+    "SPARQL_WORKERS": 2,  # query worker processes
+    "DATA_LICENSE": "https://creativecommons.org/licenses/by/4.0/",
+}
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the app. Settings come from DEFAULTS, then `KG_*` environment variables, then `config`."""
+    app = Flask(__name__)
+    app.config.from_mapping(DEFAULTS)
+    app.config.from_prefixed_env("KG")  # e.g. KG_SPARQL_TIMEOUT=5
+    if config:
+        app.config.update(config)
+    if not app.config["KG_STORE"]:
+        app.config["KG_STORE"] = str(default_store_path())
+    app.json.ensure_ascii = False
+
+    from webapp import errors, linked, services, sparql
+
+    services.init_app(app)
+    errors.init_app(app)
+    app.register_blueprint(sparql.bp)
+    app.register_blueprint(linked.bp)
+    return app

@@ -1,0 +1,53 @@
+"""Errors as clear pages or plain text, never a stack trace."""
+
+from __future__ import annotations
+
+from flask import Flask, render_template, request
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from kg.store import StoreMissing
+
+MESSAGES = {
+    400: ("Felaktig begäran", "Bad request"),
+    403: ("Inte tillåtet", "Forbidden"),
+    404: ("Sidan finns inte", "Not found"),
+    405: ("Metoden stöds inte", "Method not allowed"),
+    406: ("Formatet kan inte levereras", "Not acceptable"),
+    415: ("Innehållstypen stöds inte", "Unsupported media type"),
+    500: ("Något gick fel", "Something went wrong"),
+    503: ("Tjänsten är inte tillgänglig", "Service unavailable"),
+}
+
+
+def wants_html() -> bool:
+    best = request.accept_mimetypes.best_match(["text/html", "text/plain", "application/json"])
+    return best == "text/html" and not request.path.startswith("/sparql")
+
+
+def error_response(status: int, detail: str = ""):
+    sv, en = MESSAGES.get(status, ("Fel", "Error"))
+    if wants_html():
+        return render_template("error.html", status=status, sv=sv, en=en, detail=detail), status
+    text = f"{status} {sv} / {en}\n{detail}".rstrip() + "\n"
+    return text, status, {"Content-Type": "text/plain; charset=utf-8"}
+
+
+def init_app(app: Flask) -> None:
+    @app.errorhandler(HTTPException)
+    def http_error(err: HTTPException):
+        response = error_response(err.code or 500, err.description if err.code != 404 else "")
+        if err.code == 405 and err.valid_methods:
+            body, status, *rest = response
+            headers = dict(rest[0]) if rest else {}
+            headers["Allow"] = ", ".join(err.valid_methods)
+            return body, status, headers
+        return response
+
+    @app.errorhandler(StoreMissing)
+    def store_missing(err: StoreMissing):
+        return error_response(503, str(err))
+
+    @app.errorhandler(Exception)
+    def unexpected(err: Exception):
+        app.logger.exception("Unexpected error", exc_info=err)
+        return error_response(InternalServerError.code)
