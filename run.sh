@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Set up (virtual environment, dependencies) and build the knowledge graph, printing its summary.
-# Usage: ./run.sh            (later: also starts the viewer)
+# Set up (virtual environment, dependencies), build the knowledge graph and start the viewer.
+# Usage: ./run.sh [kg serve options, e.g. --port 9000 --host 0.0.0.0]
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/setup-venv.sh
 .venv/bin/kg build
+exec .venv/bin/kg serve "$@"

@@ -19,7 +19,8 @@ from kg.layout import PROJECT_ROOT
 
 TESTS = Path(__file__).resolve().parent
 FIXTURES = TESTS / "fixtures"
-REFERENCE = PROJECT_ROOT.parent / "shared" / "reference"
+# the UN's official SDG data and the W3C protocol tests (not copied into the project); KG_REFERENCE overrides
+REFERENCE = Path(os.environ.get("KG_REFERENCE", PROJECT_ROOT.parent / "shared" / "reference"))
 
 
 @pytest.fixture(scope="session")

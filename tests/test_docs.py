@@ -46,3 +46,11 @@ def test_the_two_commands_exist_and_ci_calls_the_test_command() -> None:
     assert "./run.sh" in text and "./test.sh" in text
     assert (PROJECT_ROOT / "run.sh").is_file() and (PROJECT_ROOT / "test.sh").is_file()
     assert "./test.sh" in (PROJECT_ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_every_setting_is_documented() -> None:
+    from webapp import DEFAULTS
+
+    text = README.read_text(encoding="utf-8")
+    for key in DEFAULTS:
+        assert f"`{key}`" in text, key

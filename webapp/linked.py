@@ -3,7 +3,7 @@ RDF by Accept or by suffix; the whole dataset for download; its VoID description
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
+from flask import Blueprint, Response, abort, current_app, render_template, request
 
 from kg.export import export
 from kg.linkeddata import describe, iri_for_path, path_for_iri, void_description
@@ -65,7 +65,7 @@ def serve(path: str):
         view = resource_view(store, iri, "sv")
         if view is None:
             abort(404)
-        alternates = {s: url_for("linked.resource", path=path.lstrip("/") + s) for s in (".ttl", ".jsonld", ".nt")}
+        alternates = {s: "/" + path.lstrip("/") + s for s in (".ttl", ".jsonld", ".nt")}
         response = Response(
             render_template("resource.html", view=view, local=lambda i: path_for_iri(i, base), alternates=alternates)
         )
