@@ -18,8 +18,17 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.namespaces import PREFIXES
-from kg.results import BOOLEAN, GRAPH, SOLUTION_WRITERS, SOLUTIONS, negotiate, write_boolean, write_graph
-from kg.sparql import _shift_position
+from kg.results import (
+    BOOLEAN,
+    GRAPH,
+    RESULT_TYPES,
+    SOLUTION_WRITERS,
+    SOLUTIONS,
+    negotiate,
+    write_boolean,
+    write_graph,
+)
+from kg.sparql import describe_syntax_error
 from kg.sparqltext import has_dataset_clause, looks_like_update
 
 
@@ -60,7 +69,7 @@ def execute_request(store: ox.Store, request: Request) -> Response:
     try:
         result = store.query(request.query, base_iri=request.base_iri, **options)
     except SyntaxError as err:
-        message = _shift_position(str(err), 0)
+        message = describe_syntax_error(str(err))
         if looks_like_update(request.query):
             message += (
                 "\nDen här tjänsten är skrivskyddad: uppdateringar (SPARQL Update) tas inte emot. / "
@@ -81,7 +90,7 @@ def execute_request(store: ox.Store, request: Request) -> Response:
         return Response.error(
             406,
             "Inget av de begärda formaten kan levereras / none of the requested formats "
-            f"can be produced. Möjliga / available: {', '.join(_offered(kind))}",
+            f"can be produced. Möjliga / available: {', '.join(RESULT_TYPES[kind])}",
         )
     try:
         if kind == BOOLEAN:
@@ -99,12 +108,6 @@ def execute_request(store: ox.Store, request: Request) -> Response:
         return Response(200, media_type, body, truncated, len(rows))
     except (OSError, ValueError, TypeError, RuntimeError) as err:
         return Response.error(400, f"Frågan kunde inte köras / the query could not be run: {err}")
-
-
-def _offered(kind: str) -> list[str]:
-    from kg.results import RESULT_TYPES
-
-    return RESULT_TYPES[kind]
 
 
 # ---------------------------------------------------------------- worker processes

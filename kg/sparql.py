@@ -76,13 +76,13 @@ def execute(store: ox.Store, query: str, bindings: Mapping[str, Binding] | None 
     try:
         return store.query(text, substitutions=substitutions, use_default_graph_as_union=True)
     except SyntaxError as err:
-        raise QueryError(_shift_position(str(err), text.count("\n") - query.count("\n"))) from None
+        raise QueryError(describe_syntax_error(str(err), text.count("\n") - query.count("\n"))) from None
     except (OSError, ValueError, TypeError) as err:
         raise QueryError(str(err)) from None
 
 
-def _shift_position(message: str, lines: int) -> str:
-    """Say where the error is, counting lines from the user's query rather than our prologue."""
+def describe_syntax_error(message: str, lines: int = 0) -> str:
+    """The parser's message in words, counting lines from the user's query (minus `lines` of our prologue)."""
     match = re.match(r"error at (\d+):(\d+): (.*)", message, re.S)
     if not match:
         return f"syntaxfel / syntax error: {message}"
