@@ -333,6 +333,7 @@ def serve_command(
             except LoadError as err:
                 fail(str(err))
         app = create_app(config)
+        app.extensions["kg"].start()
         click.echo(f"Serverar / serving http://{host}:{port}/  (SPARQL: http://{host}:{port}/sparql)  Ctrl+C stoppar.")
         try:
             waitress.serve(app, host=host, port=port, threads=threads, ident="kg")

@@ -113,9 +113,14 @@ def execute_request(store: ox.Store, request: Request) -> Response:
 # ---------------------------------------------------------------- worker processes
 
 
+READY = "ready"
+STARTUP_LIMIT = 60.0  # seconds a new worker may take to open the store (not counted against any query)
+
+
 def _worker_main(conn: Connection, store_path: str) -> None:
-    """A worker: open the store read-only and answer requests until the pipe closes."""
+    """A worker: open the store read-only, say so, and answer requests until the pipe closes."""
     store = ox.Store.read_only(store_path)
+    conn.send(READY)
     while True:
         try:
             request = conn.recv()
@@ -148,21 +153,40 @@ class QueryPool:
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
         self._closed = False
-        for _ in range(workers):
-            self._add()
+        started = [self._start() for _ in range(workers)]
+        for worker in started:  # the first workers are waited for, so the first query is not slowed
+            self._admit(worker)
+        if self._idle.empty():
+            self.close()
+            raise OSError(f"no query worker could open the store at {self.store_path}")
 
-    def _add(self) -> None:
+    def _start(self) -> _Worker:
         worker = _Worker(self._context, self.store_path)
         with self._lock:
             self._all.add(worker)
-        self._idle.put(worker)
+        return worker
+
+    def _admit(self, worker: _Worker) -> None:
+        """Put a worker to use once it has opened the store; a start-up never counts against a query."""
+        try:
+            ready = worker.conn.poll(STARTUP_LIMIT) and worker.conn.recv() == READY
+        except (EOFError, OSError):
+            ready = False
+        if ready and not self._closed:
+            self._idle.put(worker)
+        else:
+            with self._lock:
+                self._all.discard(worker)
+            worker.stop()
 
     def _retire(self, worker: _Worker) -> None:
+        """Stop a worker and start its replacement in the background."""
         with self._lock:
             self._all.discard(worker)
         worker.stop()
         if not self._closed:
-            self._add()
+            replacement = self._start()
+            threading.Thread(target=self._admit, args=(replacement,), daemon=True).start()
 
     def run(self, request: Request, timeout: float | None = None) -> Response:
         """Answer a request in a worker; a query past the time limit is stopped (503)."""

@@ -38,6 +38,10 @@ class GraphServices:
                 atexit.register(self._pool.close)
             return self._pool
 
+    def start(self) -> None:
+        """Start the query workers now rather than on the first query."""
+        _ = self.pool
+
     def close(self) -> None:
         with self._lock:
             if self._pool is not None:

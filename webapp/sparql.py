@@ -93,6 +93,7 @@ def parse_protocol_request() -> tuple[Request | None, list[tuple[str, str]]]:
         accept=request.headers.get("Accept"),
         format=formats[0] if formats else None,
         max_rows=int(current_app.config["SPARQL_MAX_ROWS"]),
+        base_iri=endpoint_url(),  # relative IRIs in a query resolve against the endpoint
     ), params
 
 
