@@ -31,10 +31,11 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         app.config["KG_STORE"] = str(default_store_path())
     app.json.ensure_ascii = False
 
-    from webapp import errors, linked, services, sparql
+    from webapp import errors, i18n, linked, network, overviews, pages, search, services, sparql
 
     services.init_app(app)
+    i18n.init_app(app)
     errors.init_app(app)
-    app.register_blueprint(sparql.bp)
-    app.register_blueprint(linked.bp)
+    for blueprint in (pages.bp, overviews.bp, search.bp, network.bp, sparql.bp, linked.bp):
+        app.register_blueprint(blueprint)
     return app

@@ -8,9 +8,12 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from kg.export import export
 from kg.linkeddata import describe, iri_for_path, path_for_iri, void_description
 from kg.namespaces import PREFIXES
+from kg.pages import kind_of
 from kg.resource import resource_view
 from kg.results import GRAPH, RDF_FORMATS, negotiate, write_graph
+from webapp import i18n
 from webapp.errors import error_response
+from webapp.resource_pages import RENDERERS
 from webapp.services import graph
 
 bp = Blueprint("linked", __name__)
@@ -53,6 +56,20 @@ def wants_rdf() -> str | None:
     if chosen and accept.quality(chosen) > html:
         return chosen
     return None
+
+
+def render_page(store, iri: str, path: str, base: str) -> str:
+    """The resource's own page (goal, initiative, ...) or the generic one; 404 when the graph does not know it."""
+    kind = kind_of(store, iri)
+    renderer = RENDERERS.get(kind) if kind else None
+    page = renderer(iri) if renderer else None
+    if page is not None:
+        return page
+    view = resource_view(store, iri, i18n.current())
+    if view is None:
+        abort(404)
+    alternates = {s: "/" + path.lstrip("/") + s for s in (".ttl", ".jsonld", ".nt")}
+    return render_template("resource.html", view=view, local=lambda i: path_for_iri(i, base), alternates=alternates)
 
 
 def serve(path: str):
@@ -99,11 +116,6 @@ def named_graph(path: str):
 @bp.route("/sdg/<path:path>")
 def sdg(path: str):
     return serve(f"sdg/{path}")
-
-
-@bp.route("/")
-def home():
-    return render_template("home.html")
 
 
 @bp.route("/download/")
