@@ -31,11 +31,13 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         app.config["KG_STORE"] = str(default_store_path())
     app.json.ensure_ascii = False
 
-    from webapp import errors, i18n, linked, network, overviews, pages, search, services, sparql
+    from kg.linkeddata import path_for_iri
+    from webapp import entities, errors, i18n, linked, network, overviews, pages, search, services, sparql
 
     services.init_app(app)
     i18n.init_app(app)
     errors.init_app(app)
-    for blueprint in (pages.bp, overviews.bp, search.bp, network.bp, sparql.bp, linked.bp):
+    for blueprint in (pages.bp, entities.bp, overviews.bp, search.bp, network.bp, sparql.bp, linked.bp):
         app.register_blueprint(blueprint)
+    app.jinja_env.globals["local"] = lambda iri: path_for_iri(iri, app.config["BASE_IRI"])
     return app

@@ -7,6 +7,6 @@ from flask import Blueprint, render_template
 bp = Blueprint("network", __name__)
 
 
-@bp.route("/graph")
+@bp.route("/network")
 def graph_page():
     return render_template("pages/stub.html", title="nav.graph")

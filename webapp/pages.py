@@ -1,4 +1,4 @@
-"""The viewer's main pages: home, the goals, the initiatives, the partners."""
+"""The home page and the pages of the Agenda 2030 framework: goals, targets, indicators."""
 
 from __future__ import annotations
 
@@ -15,13 +15,3 @@ def home():
 @bp.route("/goals")
 def goals():
     return render_template("pages/stub.html", title="nav.goals")
-
-
-@bp.route("/initiatives")
-def initiatives():
-    return render_template("pages/stub.html", title="nav.initiatives")
-
-
-@bp.route("/partners")
-def partners():
-    return render_template("pages/stub.html", title="nav.partners")

@@ -1,4 +1,4 @@
-"""Every interface text in Swedish and English. Keys are English; a test checks both languages exist."""
+"""Interface texts shared by every page."""
 
 from __future__ import annotations
 
