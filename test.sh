@@ -4,5 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 EXTRAS=test source scripts/setup-venv.sh
+bash scripts/install-browser.sh   # Debian's Chromium for the browser tests, when missing
 .venv/bin/ruff check .
 .venv/bin/pytest "$@"
