@@ -79,13 +79,7 @@ def serve(path: str):
     store = graph().store
     media_type = suffix_type or wants_rdf() or "text/html"
     if media_type == "text/html":
-        view = resource_view(store, iri, "sv")
-        if view is None:
-            abort(404)
-        alternates = {s: "/" + path.lstrip("/") + s for s in (".ttl", ".jsonld", ".nt")}
-        response = Response(
-            render_template("resource.html", view=view, local=lambda i: path_for_iri(i, base), alternates=alternates)
-        )
+        response = Response(render_page(store, iri, path, base))
     else:
         triples = describe(store, iri)
         if not triples:

@@ -1,17 +1,107 @@
-"""The home page and the pages of the Agenda 2030 framework: goals, targets, indicators."""
+"""The home page and the pages of the Agenda 2030 framework: goals, targets, indicators.
+
+Thin views: the page models come from kg.pages.goals; this module only picks the language, renders, and turns
+counts into words.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from datetime import date, datetime
+
+from flask import Blueprint, current_app, render_template
+
+from kg.linkeddata import path_for_iri
+from kg.namespaces import GRAPHS
+from kg.pages import goals as model
+from webapp import i18n
+from webapp.i18n import t
+from webapp.resource_pages import page_for
+from webapp.services import graph
+from webapp.texts import TEXTS
 
 bp = Blueprint("pages", __name__)
 
 
+def local(iri: str | None) -> str | None:
+    return path_for_iri(iri, current_app.config["BASE_IRI"]) if iri else None
+
+
+def count_text(initiatives: int, confirmed: int) -> str:
+    """How many initiatives serve a goal or target, saying whether the links are proposals or confirmed."""
+    proposed = initiatives - confirmed
+    if initiatives == 0:
+        return t("goals.count.none")
+    if confirmed == 0:
+        return t("goals.count.proposed." + ("one" if proposed == 1 else "many"), n=proposed)
+    if proposed == 0:
+        return t("goals.count.confirmed." + ("one" if confirmed == 1 else "many"), n=confirmed)
+    return t("goals.count.mixed", n=initiatives, confirmed=confirmed, proposed=proposed)
+
+
+def selected_text(selected: int) -> str:
+    if selected == 0:
+        return t("goals.selected.count.none")
+    return t("goals.selected.count." + ("one" if selected == 1 else "many"), n=selected)
+
+
+def term(kind: str, code: str | None) -> str:
+    """The word for a code of the graph (a link status, a relevance), or the code itself when there is none."""
+    if not code:
+        return ""
+    key = f"goals.{kind}.{code}"
+    return t(key) if key in TEXTS else code
+
+
+def when(value: datetime | date | str | None) -> str:
+    """A date, or a date and time with its offset, as ISO text: 2024-02-27, 2026-11-22 12:00 UTC."""
+    if isinstance(value, datetime):
+        text = value.strftime("%Y-%m-%d %H:%M")
+        offset = value.utcoffset()
+        if offset is None:
+            return text
+        if not offset:
+            return text + " UTC"
+        minutes = int(offset.total_seconds() // 60)
+        sign = "+" if minutes >= 0 else "-"
+        return f"{text} UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    if isinstance(value, date):
+        return value.isoformat()
+    return value or ""
+
+
+def render(template: str, **context) -> str:
+    helpers = {"count_text": count_text, "selected_text": selected_text, "when": when, "term": term}
+    return render_template(template, **helpers, **context)
+
+
 @bp.route("/")
 def home():
-    return render_template("pages/home.html")
+    page = model.home(graph().store, None, i18n.current())
+    collaboration = page["collaboration"]
+    sources = [{"path": local(s["iri"]), "label": s["label"]} for s in (collaboration or {}).get("sources", [])]
+    path = local(collaboration["iri"]) if collaboration else None
+    return render("pages/home.html", page=page, sources=sources, path=path)
 
 
 @bp.route("/goals")
 def goals():
-    return render_template("pages/stub.html", title="nav.goals")
+    page = model.goals_overview(graph().store, None, i18n.current())
+    return render("pages/goals.html", page=page, path=local(GRAPHS["sdg"]))
+
+
+@page_for("goal")
+def goal_page(iri: str) -> str | None:
+    page = model.goal_page(graph().store, iri, i18n.current())
+    return None if page is None else render("pages/goal.html", page=page, path=local(iri))
+
+
+@page_for("target")
+def target_page(iri: str) -> str | None:
+    page = model.target_page(graph().store, iri, i18n.current())
+    return None if page is None else render("pages/target.html", page=page, path=local(iri))
+
+
+@page_for("indicator")
+def indicator_page(iri: str) -> str | None:
+    page = model.indicator_page(graph().store, iri, i18n.current())
+    return None if page is None else render("pages/indicator.html", page=page, path=local(iri))

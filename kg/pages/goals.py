@@ -1,0 +1,372 @@
+"""Page models of the home page and the Agenda 2030 framework: goals, targets and indicators.
+
+Every function takes `(store, iri_or_none, lang)` and returns dicts (Records, whose keys read as attributes
+too) for the templates, or None when the resource is not of the kind. Texts come as {"text": ..., "lang": ...}
+so that a page can mark the language a text is really in (e.g. indicator texts exist only in English,
+rationales only in Swedish).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pyoxigraph as ox
+
+from kg.namespaces import SDG
+from kg.pages import pick, run_page_query, text_colour
+
+#: the UN's linked-data home of the SDG concepts, named as the source of every goal, target and indicator
+UN_SDG = "http://metadata.un.org/sdg"
+STATUS_ORDER = {"confirmed": 0, "proposed": 1, "rejected": 2}
+RELEVANCE_ORDER = {"primary": 0, "secondary": 1}
+LANGS = ("sv", "en")
+
+
+# ---------------------------------------------------------------- helpers
+
+
+class Record(dict):
+    """A dict whose keys also read as attributes: templates reach `page.goal.code` without a failed getattr
+    first (Jinja tries attributes before items, and the failed lookups cost more than the page's queries)."""
+
+    __slots__ = ()
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def text(row: dict[str, Any], name: str, lang: str) -> dict[str, str] | None:
+    """`{"text", "lang"}` from the `nameSv`/`nameEn` columns: the text in `lang`, else in the other language."""
+    value = pick(row, name, lang)
+    if value is None:
+        return None
+    other = "en" if lang == "sv" else "sv"
+    return Record({"text": value, "lang": lang if row.get(name + lang.capitalize()) == value else other})
+
+
+def both(row: dict[str, Any], name: str, lang: str) -> list[dict[str, str]]:
+    """The texts in both languages, the chosen one first (missing ones left out)."""
+    order = (lang, *(other for other in LANGS if other != lang))
+    return [Record({"text": row[name + c.capitalize()], "lang": c}) for c in order if row.get(name + c.capitalize())]
+
+
+def code_key(code: str) -> tuple:
+    """Sort key of SDG codes: 2 < 10, 3.4 < 3.10 < 3.a, 3.4.1 < 3.4.2."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in code.split("."))
+
+
+def un_sources(iri: str) -> list[dict[str, str]]:
+    """The UN's linked data as the source of an SDG concept: the concept itself and the UN's SDG scheme."""
+    return [
+        Record({"path": iri, "label": iri, "lang": "en"}),
+        Record(
+            {"path": UN_SDG, "label": "United Nations: Sustainable Development Goals (" + UN_SDG + ")", "lang": "en"}
+        ),
+    ]
+
+
+def is_sdg(iri: str | None, kind: str) -> bool:
+    """Cheap check before querying: goal IRIs are sdg/N, targets sdg/N.x, indicators sdg/C…"""
+    if not iri or not iri.startswith(SDG):
+        return False
+    rest = iri[len(SDG) :]
+    pattern = {"goal": r"\d{1,2}", "target": r"\d{1,2}\.[0-9a-z]{1,2}", "indicator": r"C[0-9a-z]{6,8}"}[kind]
+    return re.fullmatch(pattern, rest) is not None
+
+
+def tile(row: dict[str, Any], lang: str) -> dict[str, Any]:
+    """A goal as a tile: number, short title, colour and the counts."""
+    colour = row.get("colour") or "#19486A"
+    initiatives, confirmed = row.get("initiatives") or 0, row.get("confirmed") or 0
+    return Record(
+        {
+            "iri": row["goal"],
+            "code": row["code"],
+            "short": text(row, "short", lang) or Record({"text": row["code"], "lang": lang}),
+            "title": text(row, "title", lang),
+            "titles": both(row, "title", lang),
+            "translated": bool(row.get("translated")),
+            "colour": colour,
+            "text_colour": text_colour(colour),
+            "initiatives": initiatives,
+            "confirmed": confirmed,
+            "proposed": initiatives - confirmed,
+            "selected": row.get("selected") or 0,
+        }
+    )
+
+
+def link_entry(row: dict[str, Any], lang: str) -> dict[str, Any]:
+    """A target link; `status` and `relevance` are the codes (proposed, confirmed, rejected; primary, secondary)."""
+    return Record(
+        {
+            "iri": row["link"],
+            "target": row["target"],
+            "initiative": row["initiative"],
+            "name": text(row, "initiative", lang) or Record({"text": row["initiative"], "lang": lang}),
+            "relevance": row.get("relevance"),
+            "status": row["status"],
+            "rationale": text(row, "rationale", lang),
+            "attributed_to": row.get("attributedTo"),
+            "attributed_label": text(row, "attributedTo", lang),
+            "generated": row.get("generated"),
+        }
+    )
+
+
+def sort_links(links: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return sorted(
+        links,
+        key=lambda k: (
+            STATUS_ORDER.get(k["status"], 9),
+            RELEVANCE_ORDER.get(k["relevance"], 9),
+            k["name"]["text"].casefold(),
+        ),
+    )
+
+
+def selection_entry(row: dict[str, Any], lang: str) -> dict[str, Any]:
+    return Record(
+        {
+            "iri": row["selection"],
+            "target": row["target"],
+            "reason": text(row, "reason", lang),
+            "focus_area": row.get("focusArea"),
+            "focus_area_label": text(row, "focusArea", lang),
+            "selected_by": row.get("selectedBy"),
+            "selected_by_label": text(row, "selectedBy", lang),
+            "generated": row.get("generated"),
+            "ended": row.get("ended"),
+        }
+    )
+
+
+def indicator_entry(row: dict[str, Any], lang: str) -> dict[str, Any]:
+    return Record(
+        {
+            "iri": row["indicator"],
+            "target": row["target"],
+            "identifier": row["identifier"],
+            "listing": row["listing"],
+            "text": text(row, "text", lang),
+        }
+    )
+
+
+def group_by_target(entries: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for entry in entries:
+        grouped.setdefault(entry["target"], []).append(entry)
+    return grouped
+
+
+def target_entry(row: dict[str, Any], lang: str, counts: dict[str, Any] | None = None) -> dict[str, Any]:
+    counts = counts or {}
+    initiatives, confirmed = counts.get("initiatives") or 0, counts.get("confirmed") or 0
+    return Record(
+        {
+            "iri": row["target"],
+            "code": row["code"],
+            "text": text(row, "text", lang),
+            "texts": both(row, "text", lang),
+            "translated": bool(row.get("translated")),
+            "initiatives": initiatives,
+            "confirmed": confirmed,
+            "proposed": initiatives - confirmed,
+            "selected": counts.get("selected") or 0,
+        }
+    )
+
+
+def counts_of(links: list[dict[str, Any]], selections: list[dict[str, Any]]) -> dict[str, int]:
+    """Counts of one target from its links and selections, as the count queries compute them."""
+    serving = {k["initiative"] for k in links if k["status"] in ("proposed", "confirmed")}
+    confirmed = {k["initiative"] for k in links if k["status"] == "confirmed"}
+    return Record(
+        {
+            "initiatives": len(serving),
+            "confirmed": len(confirmed),
+            "selected": sum(1 for s in selections if not s["ended"]),
+        }
+    )
+
+
+# ---------------------------------------------------------------- pages
+
+
+def home(store: ox.Store, iri: str | None = None, lang: str = "sv") -> dict[str, Any]:
+    """The start page: the 17 goals as tiles, the collaboration's vision and mission, its focus areas and
+    priority perspectives with their initiatives (3 queries)."""
+    tiles = [tile(row, lang) for row in run_page_query(store, "goals-tiles")]
+
+    collaboration: dict[str, Any] | None = None
+    for row in run_page_query(store, "goals-collaboration"):
+        if collaboration is None:
+            collaboration = Record(
+                {
+                    "iri": row["collaboration"],
+                    "name": text(row, "name", lang),
+                    "vision": text(row, "vision", lang),
+                    "mission": text(row, "mission", lang),
+                    "sources": [],
+                }
+            )
+        if row.get("source") and row["collaboration"] == collaboration["iri"]:
+            label = text(row, "source", lang) or Record({"text": row["source"], "lang": lang})
+            collaboration["sources"].append(
+                Record({"iri": row["source"], "label": label["text"], "lang": label["lang"]})
+            )
+
+    groups: dict[str, dict[str, Any]] = {}
+    for row in run_page_query(store, "goals-groupings"):
+        group = groups.setdefault(
+            row["group"],
+            Record(
+                {
+                    "iri": row["group"],
+                    "kind": row["kind"],
+                    "name": text(row, "group", lang) or Record({"text": row["group"], "lang": lang}),
+                    "order": row.get("order"),
+                    "initiatives": {},
+                }
+            ),
+        )
+        if row.get("initiative"):
+            entry = group["initiatives"].setdefault(
+                row["initiative"],
+                Record({"iri": row["initiative"], "name": text(row, "initiative", lang), "proposal": True}),
+            )
+            # stated in the collaboration's own data (not only in the proposals) -> not a proposal
+            entry["proposal"] = entry["proposal"] and bool(row.get("proposal"))
+    for group in groups.values():
+        group["initiatives"] = sorted(group["initiatives"].values(), key=lambda e: e["name"]["text"].casefold())
+        group["proposals"] = sum(1 for e in group["initiatives"] if e["proposal"])
+
+    def ordered(kind: str) -> list[dict[str, Any]]:
+        chosen = [g for g in groups.values() if g["kind"] == kind]
+        return sorted(chosen, key=lambda g: (code_key(str(g["order"])) if g["order"] else (), g["name"]["text"]))
+
+    return Record(
+        {
+            "tiles": tiles,
+            "collaboration": collaboration,
+            "focus_areas": ordered("focus-area"),
+            "perspectives": ordered("perspective"),
+        }
+    )
+
+
+def goals_overview(store: ox.Store, iri: str | None = None, lang: str = "sv") -> dict[str, Any]:
+    """Every goal with its targets, each with its count of initiatives (3 queries)."""
+    goals = {row["goal"]: Record(tile(row, lang), targets=[]) for row in run_page_query(store, "goals-tiles")}
+    counts = {row["target"]: row for row in run_page_query(store, "goals-target-counts")}
+    for row in run_page_query(store, "goals-targets"):
+        if row["goal"] in goals:
+            goals[row["goal"]]["targets"].append(target_entry(row, lang, counts.get(row["target"])))
+    for goal in goals.values():
+        goal["targets"].sort(key=lambda t: code_key(t["code"]))
+    return Record({"goals": list(goals.values()), "sources": un_sources(UN_SDG)[1:]})
+
+
+def goal_page(store: ox.Store, iri: str, lang: str = "sv") -> dict[str, Any] | None:
+    """A goal: titles, colour, its targets with texts, selections, initiatives and indicators (5 queries)."""
+    if not is_sdg(iri, "goal"):
+        return None
+    rows = run_page_query(store, "goals-tiles", {"goal": iri})
+    if not rows:
+        return None
+    goal = tile(rows[0], lang)
+    bound = {"goal": iri}
+    links = group_by_target([link_entry(r, lang) for r in run_page_query(store, "goals-links", bound)])
+    selections = group_by_target([selection_entry(r, lang) for r in run_page_query(store, "goals-selections", bound)])
+    indicators = group_by_target([indicator_entry(r, lang) for r in run_page_query(store, "goals-indicators", bound)])
+    targets = []
+    for row in run_page_query(store, "goals-targets", bound):
+        target_links, target_selections = links.get(row["target"], []), selections.get(row["target"], [])
+        target = target_entry(row, lang, counts_of(target_links, target_selections))
+        all_links = sort_links(target_links)
+        target["links"] = [k for k in all_links if k["status"] != "rejected"]
+        target["rejected"] = [k for k in all_links if k["status"] == "rejected"]
+        target["selections"] = [s for s in target_selections if not s["ended"]]
+        target["indicators"] = sorted(indicators.get(target["iri"], []), key=lambda i: code_key(i["listing"]))
+        targets.append(target)
+    targets.sort(key=lambda t: code_key(t["code"]))
+    selected = [(t, s) for t in targets for s in t["selections"]]
+    return Record({"goal": goal, "targets": targets, "selected": selected, "sources": un_sources(iri)})
+
+
+def target_page(store: ox.Store, iri: str, lang: str = "sv") -> dict[str, Any] | None:
+    """A target: texts in both languages, its goal, indicators, linked initiatives and selections (5 queries)."""
+    if not is_sdg(iri, "target"):
+        return None
+    bound = {"target": iri}
+    rows = run_page_query(store, "goals-targets", bound)
+    if not rows:
+        return None
+    row = rows[0]
+    goals = run_page_query(store, "goals-tiles", {"goal": row["goal"]})
+    goal = tile(goals[0], lang) if goals else None
+    links = sort_links([link_entry(r, lang) for r in run_page_query(store, "goals-links", bound)])
+    selections = [selection_entry(r, lang) for r in run_page_query(store, "goals-selections", bound)]
+    target = target_entry(row, lang, counts_of(links, selections))
+    indicators = sorted(
+        (indicator_entry(r, lang) for r in run_page_query(store, "goals-indicators", bound)),
+        key=lambda i: code_key(i["listing"]),
+    )
+    return Record(
+        {
+            "target": target,
+            "goal": goal,
+            "links": [k for k in links if k["status"] != "rejected"],
+            "rejected": [k for k in links if k["status"] == "rejected"],
+            "selections": [s for s in selections if not s["ended"]],
+            "ended_selections": [s for s in selections if s["ended"]],
+            "indicators": indicators,
+            "sources": un_sources(iri),
+        }
+    )
+
+
+def indicator_page(store: ox.Store, iri: str, lang: str = "sv") -> dict[str, Any] | None:
+    """An indicator: permanent code, listing codes, text, and the targets (and goals) it is listed under (1 query)."""
+    if not is_sdg(iri, "indicator"):
+        return None
+    rows = run_page_query(store, "goals-indicator", {"indicator": iri})
+    if not rows:
+        return None
+    first = rows[0]
+    listings: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        entry = listings.setdefault(row["listing"], Record({"listing": row["listing"], "target": None}))
+        if row.get("target"):
+            colour = row.get("colour") or "#19486A"
+            entry["target"] = Record(
+                {
+                    "iri": row["target"],
+                    "code": row["targetCode"],
+                    "text": text(row, "target", lang),
+                    "goal": Record(
+                        {
+                            "iri": row.get("goal"),
+                            "code": row.get("goalCode"),
+                            "short": text(row, "goal", lang),
+                            "colour": colour,
+                            "text_colour": text_colour(colour),
+                        }
+                    ),
+                }
+            )
+    return Record(
+        {
+            "iri": iri,
+            "identifier": first["identifier"],
+            "text": text(first, "text", lang),
+            "texts": both(first, "text", lang),
+            "listings": sorted(listings.values(), key=lambda e: code_key(e["listing"])),
+            "sources": un_sources(iri),
+        }
+    )
