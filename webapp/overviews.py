@@ -1,12 +1,73 @@
-"""Overviews: initiatives × goals, partners × goals, gaps and budget."""
+"""Overviews: initiatives × goals, partners × goals, gaps and budget.
+
+The page models come from kg.pages.overviews. They depend only on the store, which does not change while
+the app runs, so each is kept per store state (kg.search.store_key: the store's path, inode and modification
+time; a rebuild swaps in a new folder) and language: the first request computes it, later ones reuse it.
+"""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
+from typing import Any
+
 from flask import Blueprint, render_template
 
+from kg.pages import overviews as models
+from kg.search import store_key
+from webapp.i18n import current
+from webapp.services import graph
+
 bp = Blueprint("overviews", __name__, url_prefix="/overviews")
+
+_CACHE: dict[tuple, Any] = {}
+_LOCK = threading.Lock()
+
+#: the overviews in the order the index lists them: (endpoint, title key, explanation key)
+PAGES = [
+    ("overviews.initiatives_goals", "overviews.initiatives_goals", "overviews.initiatives_goals.about"),
+    ("overviews.partners_goals", "overviews.partners_goals", "overviews.partners_goals.about"),
+    ("overviews.gaps", "overviews.gaps", "overviews.gaps.about"),
+    ("overviews.budget", "overviews.budget", "overviews.budget.about"),
+]
+
+
+def model(build: Callable[[Any, str], Any]) -> Any:
+    """The page model of `build` for the current store and language, computed once per store state."""
+    services = graph()
+    lang = current()
+    key = (store_key(services.store_path), build.__name__, lang)
+    with _LOCK:
+        found = _CACHE.get(key)
+    if found is None:
+        found = build(services.store, lang)
+        with _LOCK:
+            if len(_CACHE) > 64:
+                _CACHE.clear()
+            _CACHE[key] = found
+    return found
 
 
 @bp.route("/")
 def index():
-    return render_template("pages/stub.html", title="nav.overviews")
+    return render_template("pages/overview-index.html", pages=PAGES)
+
+
+@bp.route("/initiatives-goals")
+def initiatives_goals():
+    return render_template("pages/overview-initiatives-goals.html", matrix=model(models.initiatives_goals))
+
+
+@bp.route("/partners-goals")
+def partners_goals():
+    return render_template("pages/overview-partners-goals.html", matrix=model(models.partners_goals))
+
+
+@bp.route("/gaps")
+def gaps():
+    return render_template("pages/overview-gaps.html", gaps=model(models.gaps))
+
+
+@bp.route("/budget")
+def budget():
+    return render_template("pages/overview-budget.html", budget=model(models.budget))

@@ -1,12 +1,40 @@
-"""Search over labels and texts in both languages."""
+"""Search over labels and texts in both languages.
+
+The query never reaches SPARQL: kg.search reads the searchable texts once per store (kept per store path
+and modification, see kg.search.store_key) and searches them in Python.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from html import escape
+
+from flask import Blueprint, render_template, request
+from markupsafe import Markup
+
+from kg.search import MAX_QUERY, store_key
+from kg.search import search as search_store
+from webapp.i18n import current
+from webapp.services import graph
 
 bp = Blueprint("search", __name__)
+
+#: example searches offered on the empty page and when nothing is found
+EXAMPLES = ["ensamhet", "äldre", "loneliness", "välfärdsteknik", "3.4"]
+
+
+@bp.app_template_filter("marked")
+def marked(segments: list[tuple[str, bool]]) -> Markup:
+    """Text segments from kg.search as HTML: every piece escaped, the hits in <mark>."""
+    return Markup("".join(f"<mark>{escape(text)}</mark>" if hit else escape(text) for text, hit in segments))
 
 
 @bp.route("/search")
 def search():
-    return render_template("pages/stub.html", title="nav.search")
+    query = request.args.get("q", "")
+    results = None
+    if query.strip():
+        services = graph()
+        results = search_store(services.store, query, current(), store_key(services.store_path))
+    return render_template(
+        "pages/search.html", query=" ".join(query.split()), results=results, examples=EXAMPLES, max_query=MAX_QUERY
+    )
