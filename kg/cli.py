@@ -316,6 +316,7 @@ def serve_command(
 
     from kg.store import serving_copy
     from webapp import create_app
+    from webapp.services import warm_caches
 
     if not obj.store_path.is_dir():
         click.echo(f"Grafen saknas i {obj.store_path}; bygger den. / The graph is missing; building it.")
@@ -334,6 +335,7 @@ def serve_command(
                 fail(str(err))
         app = create_app(config)
         app.extensions["kg"].start()
+        warm_caches(app)
         click.echo(f"Serverar / serving http://{host}:{port}/  (SPARQL: http://{host}:{port}/sparql)  Ctrl+C stoppar.")
         try:
             waitress.serve(app, host=host, port=port, threads=threads, ident="kg")

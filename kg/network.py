@@ -24,7 +24,6 @@ import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -35,6 +34,7 @@ from kg.graphview import to_networkx
 from kg.linkeddata import iri_for_path, path_for_iri
 from kg.namespaces import BASE
 from kg.pages import run_page_query, text_colour
+from kg.store import state_key
 
 # ---------------------------------------------------------------- the vocabulary of the drawing
 
@@ -586,19 +586,8 @@ _RESULTS_LOCK = threading.Lock()  # held while an answer is remembered
 
 
 def _stamp(store: ox.Store, path: str | os.PathLike | None) -> Any:
-    """A cheap fingerprint of the data: for a store on disk, the folder's and its CURRENT file's identity and
-    modification time (a rebuild swaps the folder; RocksDB rewrites CURRENT); for one in memory, its size."""
-    if path is None:
-        return len(store)
-    folder = Path(path)
-    stamp = []
-    for item in (folder, folder / "CURRENT"):
-        try:
-            st = item.stat()
-            stamp.append((st.st_ino, st.st_mtime_ns))
-        except OSError:
-            stamp.append(None)
-    return tuple(stamp)
+    """A cheap fingerprint of the data: kg.store.state_key for a store on disk, the size of one in memory."""
+    return len(store) if path is None else state_key(path)
 
 
 def network_base(

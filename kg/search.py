@@ -21,18 +21,17 @@ contains it > a text that contains it > a link's rationale that contains it > ev
 
 from __future__ import annotations
 
-import os
 import threading
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pyoxigraph as ox
 
 from kg.namespaces import SKK
 from kg.pages import run_page_query
 from kg.pages.overviews import code_key, sort_key
+from kg.store import state_key
 
 #: longer queries are not searched (the answer says so)
 MAX_QUERY = 200
@@ -205,15 +204,7 @@ _CACHE: dict[tuple, SearchIndex] = {}
 _LOCK = threading.Lock()
 
 
-def store_key(path: str | Path) -> tuple:
-    """Identifies a store on disk and its state: its path, and the inode and modification time of its folder
-    (a build swaps in a new folder, which changes both)."""
-    path = Path(path)
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return (str(path), None, None)
-    return (str(path.resolve()), stat.st_ino, stat.st_mtime_ns)
+store_key = state_key  # the cache key of a store on disk: see kg.store.state_key
 
 
 def index_for(store: ox.Store, key: tuple | None = None) -> SearchIndex:

@@ -81,3 +81,18 @@ def serving_copy(store_path: Path, extra: list[Path], folder: Path) -> Path:
     copy.flush()
     del copy
     return target
+
+
+def state_key(path: Path | str) -> tuple:
+    """A cheap fingerprint of a store on disk and its state, for caches of figures computed from it: the
+    folder's path, and the inode and modification time of the folder (a build swaps in a new one) and of
+    its CURRENT file (RocksDB rewrites it as the data changes)."""
+    folder = Path(path)
+    stamp: list = [str(folder.resolve())]
+    for item in (folder, folder / "CURRENT"):
+        try:
+            st = item.stat()
+            stamp.append((st.st_ino, st.st_mtime_ns))
+        except OSError:
+            stamp.append(None)
+    return tuple(stamp)

@@ -49,6 +49,24 @@ class GraphServices:
                 self._pool = None
 
 
+def warm_caches(app: Flask) -> threading.Thread:
+    """Compute the figures that pages keep per data state (graph drawing, search index) in the background,
+    so that the first visitor does not wait for them."""
+    from kg.network import network_base
+    from kg.search import index_for
+    from kg.store import state_key
+
+    def run() -> None:
+        services: GraphServices = app.extensions["kg"]
+        for lang in ("sv", "en"):
+            network_base(services.store, lang, base_iri=app.config["BASE_IRI"], path=services.store_path)
+        index_for(services.store, state_key(services.store_path))
+
+    thread = threading.Thread(target=run, name="warm-caches", daemon=True)
+    thread.start()
+    return thread
+
+
 def init_app(app: Flask) -> None:
     app.extensions["kg"] = GraphServices(app)
 

@@ -1,0 +1,310 @@
+"""Page models of organisations: the list of partners and an organisation's page (Samhällskontraktet itself,
+a skk:Collaboration, gets the same page plus vision, mission, parties, functions, board and core team)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pyoxigraph as ox
+
+from kg.namespaces import SKK
+from kg.pages import run_page_query
+from kg.pages.entities import (
+    DCT,
+    ORG,
+    RDF_TYPE,
+    SCHEMA,
+    SKOS,
+    GoalBadge,
+    InitiativeSummary,
+    Ref,
+    Text,
+    Vocabulary,
+    about,
+    choose_row,
+    goal_sort_key,
+    incoming,
+    initiative_summaries,
+    local_name,
+    other_labels,
+    sort_summaries,
+    sources,
+    with_short_names,
+)
+
+COLLABORATION = SKK + "Collaboration"
+#: classes too general to name an organisation's kind when a more specific one is stated
+GENERAL = {ORG + "Organization", ORG + "FormalOrganization", ORG + "OrganizationalUnit"}
+UNIT_ROLES = {SKK + "board": "board", SKK + "coreTeam": "core-team", SKK + "function": "function"}
+
+
+def _participation(store: ox.Store, lang: str) -> tuple[dict[str, dict[str, list[str]]], dict[str, Text]]:
+    """organisation -> {initiative -> roles}, and the organisations' names."""
+    by_org: dict[str, dict[str, list[str]]] = {}
+    names: dict[str, Text] = {}
+    for row in run_page_query(store, "entities-participation"):
+        roles = by_org.setdefault(row["organisation"], {}).setdefault(row["initiative"], [])
+        if local_name(row["role"]) not in roles:
+            roles.append(local_name(row["role"]))
+        names.setdefault(row["organisation"], choose_row(row, "label", lang) or Text(local_name(row["organisation"])))
+    return by_org, names
+
+
+# ---------------------------------------------------------------- the list
+
+
+@dataclass
+class PartnerEntry:
+    ref: Ref
+    kind: Text | None
+    initiatives: int
+    partner_of: list[str] = field(default_factory=list)  # collaborations that name it as partner
+    unit: bool = False  # a unit of a collaboration (board, core team, function): takes part through it
+    children: list[PartnerEntry] = field(default_factory=list)
+
+
+@dataclass
+class PartnerList:
+    collaborations: list[PartnerEntry]
+    parties: list[PartnerEntry]
+    others: list[PartnerEntry]
+    total: int
+
+
+def partner_list(store: ox.Store, lang: str) -> PartnerList:
+    """Every organisation: the collaboration (with its board, core team and functions), its parties (with their
+    administrations), then the other partners; each with the number of initiatives it takes part in or funds."""
+    vocabulary = Vocabulary(store, lang)
+    by_org, _ = _participation(store, lang)
+    info: dict[str, dict[str, Any]] = {}
+    for row in run_page_query(store, "entities-partners"):
+        entry = info.setdefault(
+            row["organisation"], {"row": row, "types": [], "parents": [], "party": [], "partner": []}
+        )
+        for key, column in (("types", "type"), ("parents", "parent"), ("party", "partyOf"), ("partner", "partnerOf")):
+            if row.get(column) and row[column] not in entry[key]:
+                entry[key].append(row[column])
+    entries: dict[str, PartnerEntry] = {}
+    for iri, item in info.items():
+        specific = [t for t in item["types"] if t not in GENERAL] or item["types"]
+        entries[iri] = PartnerEntry(
+            ref=Ref(iri, choose_row(item["row"], "label", lang) or Text(local_name(iri))),
+            kind=vocabulary(specific[0]) if specific else None,
+            initiatives=len(by_org.get(iri, {})),
+            partner_of=item["partner"],
+        )
+    top: list[str] = []
+    for iri, item in info.items():
+        parents = [p for p in item["parents"] if p in entries]
+        if parents:
+            entries[parents[0]].children.append(entries[iri])
+            entries[iri].unit = COLLABORATION in info[parents[0]]["types"]
+        else:
+            top.append(iri)
+
+    def order(items: list[PartnerEntry]) -> list[PartnerEntry]:
+        for entry in items:
+            entry.children = order(entry.children)
+        return sorted(items, key=lambda e: e.ref.label.text.casefold())
+
+    collaborations = [entries[i] for i in top if COLLABORATION in info[i]["types"]]
+    parties = [entries[i] for i in top if info[i]["party"] and i not in {e.ref.iri for e in collaborations}]
+    taken = {e.ref.iri for e in (*collaborations, *parties)}
+    others = [entries[i] for i in top if i not in taken]
+    others = sorted(order(others), key=lambda e: not e.partner_of)
+    return PartnerList(order(collaborations), order(parties), others, len(entries))
+
+
+# ---------------------------------------------------------------- an organisation's page
+
+
+@dataclass
+class OrgInitiative:
+    summary: InitiativeSummary
+    roles: list[str]  # participant, funder
+    via: Ref | None = None  # the sub-organisation that takes part
+
+
+@dataclass
+class Collaborator:
+    ref: Ref
+    partner: bool  # a source names the two as partners (in either direction)
+    shared: list[Ref] = field(default_factory=list)  # initiatives both take part in
+
+
+@dataclass
+class PostView:
+    post: Ref
+    person: Ref | None
+    unit: Ref | None  # the unit the post is in (e.g. the board), when not the organisation itself
+
+
+@dataclass
+class Unit:
+    ref: Ref
+    role: str  # board, core-team, function
+    task: Text | None
+    members: int | None
+    posts: list[PostView] = field(default_factory=list)
+
+
+@dataclass
+class OrganisationPage:
+    iri: str
+    label: Text
+    other_labels: list[Text]
+    alt_labels: list[Text]
+    former_names: list[Text]
+    kind: Text | None
+    is_collaboration: bool
+    description: list[Text]
+    tasks: list[Text]
+    members: int | None
+    vision: list[Text]
+    mission: list[Text]
+    notes: list[Text]
+    editorial_notes: list[Text]
+    parents: list[Ref]
+    children: list[Ref]
+    party_of: list[Ref]
+    partner_of: list[Ref]
+    parties: list[Ref]
+    partners: list[Ref]
+    units: list[Unit]
+    focus_areas: list[Ref]
+    perspectives: list[Ref]
+    initiatives: list[OrgInitiative]
+    goals: list[GoalBadge]
+    collaborators: list[Collaborator]
+    people: list[PostView]
+    events: list[Ref]
+    published: list[Ref]
+    sources: list[Ref]
+
+
+def _posts(store: ox.Store, iri: str, lang: str) -> list[PostView]:
+    posts: dict[str, PostView] = {}
+    for row in run_page_query(store, "entities-organisation-posts", {"organisation": iri}):
+        if row["post"] in posts:
+            continue
+        person = Ref(row["person"], Text(row["name"])) if row.get("person") and row.get("name") else None
+        unit = (
+            Ref(row["unit"], choose_row(row, "unit", lang) or Text(local_name(row["unit"])))
+            if row.get("unit")
+            else None
+        )
+        posts[row["post"]] = PostView(
+            Ref(row["post"], choose_row(row, "post", lang) or Text(local_name(row["post"]))), person, unit
+        )
+    return sorted(posts.values(), key=lambda p: (p.unit is not None, p.post.label.text.casefold()))
+
+
+def _units(store: ox.Store, iri: str, lang: str, posts: list[PostView]) -> list[Unit]:
+    units: dict[str, Unit] = {}
+    for row in run_page_query(store, "entities-collaboration-units", {"organisation": iri}):
+        if row["unit"] in units:
+            continue
+        units[row["unit"]] = Unit(
+            ref=Ref(row["unit"], choose_row(row, "label", lang) or Text(local_name(row["unit"]))),
+            role=UNIT_ROLES.get(row["role"], "function"),
+            task=choose_row(row, "task", lang),
+            members=row.get("members"),
+            posts=[p for p in posts if p.unit and p.unit.iri == row["unit"]],
+        )
+    order = {"board": 0, "core-team": 1, "function": 2}
+    return sorted(units.values(), key=lambda u: (order[u.role], u.ref.label.text.casefold()))
+
+
+def organisation_page(store: ox.Store, iri: str, lang: str) -> OrganisationPage | None:
+    vocabulary = Vocabulary(store, lang)
+    info = about(store, iri, lang, vocabulary)
+    if not info:
+        return None
+    pointing = incoming(store, iri, lang, vocabulary)
+    types = info.iris(RDF_TYPE)
+    specific = [t for t in types if t not in GENERAL] or types
+    is_collaboration = COLLABORATION in types
+
+    # initiatives: its own, and those of its sub-organisations
+    rows = run_page_query(store, "entities-organisation-initiatives", {"organisation": iri})
+    summaries = initiative_summaries(store, lang, vocabulary, rows)
+    children = {r.iri: r for r in (*info.refs(ORG + "hasSubOrganization"), *pointing.refs(ORG + "subOrganizationOf"))}
+    mine: dict[str, OrgInitiative] = {}
+    for row in sorted(rows, key=lambda r: r.get("via") is not None):  # its own part first
+        item = mine.get(row["initiative"])
+        via = children.get(row["via"]) if row.get("via") else None
+        if item is None:
+            item = mine[row["initiative"]] = OrgInitiative(summaries[row["initiative"]], [], via=via)
+        elif item.via is not None and via is not None and via.iri != item.via.iri:
+            continue  # shown through its first sub-organisation
+        if (via is None) == (item.via is None) and local_name(row["role"]) not in item.roles:
+            item.roles.append(local_name(row["role"]))
+    order = sort_summaries(item.summary for item in mine.values())
+    initiatives = sorted(mine.values(), key=lambda item: order.index(item.summary))
+
+    # the goals those initiatives serve (derived from their links; rejected links left out)
+    goals: dict[str, GoalBadge] = {}
+    for item in initiatives:
+        for badge in item.summary.goals:
+            total = goals.setdefault(
+                badge.iri, GoalBadge(badge.iri, badge.code, badge.label, badge.colour, badge.text_colour)
+            )
+            total.count += 1
+            total.statuses += [s for s in badge.statuses if s not in total.statuses]
+
+    # who it works with: partners named in the sources (either direction) and co-participants in initiatives
+    collaborators: dict[str, Collaborator] = {}
+    for ref in with_short_names(store, [*info.refs(SKK + "partner"), *pointing.refs(SKK + "partner")]):
+        collaborators.setdefault(ref.iri, Collaborator(ref, False)).partner = True
+    for row in run_page_query(store, "entities-organisation-partners", {"organisation": iri}):
+        other, initiative = row["other"], row["initiative"]
+        if other in children or initiative not in summaries:
+            continue
+        name = choose_row(row, "label", lang) or Text(local_name(other))
+        entry = collaborators.setdefault(other, Collaborator(Ref(other, name), False))
+        if all(r.iri != initiative for r in entry.shared):
+            entry.shared.append(Ref(initiative, summaries[initiative].label))
+    for entry in collaborators.values():
+        entry.shared.sort(key=lambda r: r.label.text.casefold())
+    collaborator_list = sorted(
+        collaborators.values(), key=lambda c: (-len(c.shared), not c.partner, c.ref.label.text.casefold())
+    )
+
+    posts = _posts(store, iri, lang)
+    units = _units(store, iri, lang, posts) if is_collaboration else []
+    in_units = {p.post.iri for u in units for p in u.posts}
+    members: Any = info.value(SKK + "numberOfMembers")
+    label = info.text(SKOS + "prefLabel") or Text(local_name(iri))
+    return OrganisationPage(
+        iri=iri,
+        label=label,
+        other_labels=other_labels(info, label),
+        alt_labels=info.all_texts(SKOS + "altLabel"),
+        former_names=info.all_texts(SKK + "formerName"),
+        kind=vocabulary(specific[0]) if specific else None,
+        is_collaboration=is_collaboration,
+        description=info.texts(DCT + "description"),
+        tasks=info.texts(SKK + "task"),
+        members=int(members) if members is not None else None,
+        vision=info.texts(SKK + "vision"),
+        mission=info.texts(SKK + "mission"),
+        notes=info.all_texts(SKOS + "note"),
+        editorial_notes=info.all_texts(SKOS + "editorialNote"),
+        parents=[*info.refs(ORG + "subOrganizationOf"), *info.refs(ORG + "unitOf")],
+        children=sorted(children.values(), key=lambda r: r.label.text.casefold()),
+        party_of=pointing.refs(SKK + "party"),
+        partner_of=pointing.refs(SKK + "partner", of_type=[COLLABORATION]),
+        parties=info.refs(SKK + "party"),
+        partners=info.refs(SKK + "partner") if is_collaboration else [],
+        units=units,
+        focus_areas=info.refs(SKK + "focusArea"),
+        perspectives=info.refs(SKK + "perspective"),
+        initiatives=initiatives,
+        goals=sorted(goals.values(), key=lambda g: (-g.count, goal_sort_key(g))),
+        collaborators=collaborator_list,
+        people=[p for p in posts if p.post.iri not in in_units],
+        events=pointing.refs(SCHEMA + "organizer"),
+        published=pointing.refs(DCT + "publisher"),
+        sources=sources(info),
+    )
