@@ -1,17 +1,163 @@
-"""Pages of initiatives, partners, focus areas, perspectives, functions, themes and events."""
+"""Pages of initiatives, partners, focus areas, perspectives, functions, themes, challenges and events.
+
+Thin: each view asks a page model of kg.pages (entities, initiatives, partners) and renders a template."""
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from flask import Blueprint, current_app, render_template, request
+from markupsafe import Markup, escape
+
+from kg.linkeddata import path_for_iri
+from kg.pages.entities import concept_page, event_page
+from kg.pages.initiatives import initiative_list, initiative_page
+from kg.pages.partners import organisation_page, partner_list
+from webapp.i18n import current, t
+from webapp.resource_pages import page_for
+from webapp.services import graph
 
 bp = Blueprint("entities", __name__)
 
 
+def _path(iri: str) -> str:
+    return path_for_iri(iri, current_app.config["BASE_IRI"]) or iri
+
+
+def _sources(refs) -> list[dict[str, str]]:
+    return [{"path": _path(ref.iri), "label": ref.label.text} for ref in refs]
+
+
+# ---------------------------------------------------------------- small pieces of markup used many times a page
+# (Python rather than Jinja macros: a list page shows hundreds of them)
+
+
+@bp.app_template_global("entity_txt")
+def entity_txt(text) -> Markup:
+    """A kg.pages.entities.Text, marked with its language when it is not the page's."""
+    if text is None:
+        return Markup("")
+    if text.lang and text.lang != current():
+        return Markup(f'<span lang="{escape(text.lang)}">{escape(text.text)}</span>')
+    return escape(text.text)
+
+
+@bp.app_template_global("entity_href")
+def entity_href(iri: str) -> str:
+    return _path(iri)
+
+
+@bp.app_template_global("entity_proposal")
+def entity_proposal() -> Markup:
+    return Markup(f'<span class="proposal" title="{escape(t("entities.proposal.title"))}">'
+                  f"{escape(t('entities.proposal'))}</span>")
+
+
+@bp.app_template_global("entity_ref")
+def entity_ref(ref) -> Markup:
+    """A link to a resource, with its abbreviation and, for a proposed statement, the proposal mark."""
+    short = ref.extra.get("short")
+    html = f'<a href="{escape(_path(ref.iri))}">{entity_txt(ref.label)}{f" ({escape(short)})" if short else ""}</a>'
+    return Markup(f"{html} {entity_proposal()}" if ref.proposed else html)
+
+
+@bp.app_template_global("entity_status")
+def entity_status(text, key: str) -> Markup:
+    """An initiative's status in words; "not stated in the source" when the source states none."""
+    if text is None:
+        return Markup(f'<span class="status status-none">{escape(t("entities.status.none"))}</span>')
+    return Markup(f'<span class="status status-{escape(key)}">{entity_txt(text)}</span>')
+
+
+@bp.app_template_global("entity_goal")
+def entity_goal(goal, show_status: bool = True) -> Markup:
+    """A goal badge in the goal's colour, always with its number and title in words (and the status of the links
+    behind it: colour is never the only carrier of the information)."""
+    html = (
+        f'<a class="goal-badge" href="{escape(_path(goal.iri))}" style="background-color: {escape(goal.colour)}; '
+        f'color: {escape(goal.text_colour)}"><span class="goal-number">{escape(t("entities.goal"))} '
+        f'{escape(goal.code)}</span> <span class="goal-title">{entity_txt(goal.label)}</span></a>'
+    )
+    if show_status and goal.statuses:
+        words = ", ".join(t("entities.link." + status) for status in goal.statuses)
+        html += f' <span class="link-status">({escape(words)})</span>'
+    return Markup(html)
+
+
+@bp.app_template_global("entity_initiative_card")
+def entity_initiative_card(summary, proposed: bool = False, note: str | Markup | None = None) -> Markup:
+    """An initiative in short, as a list item: name, kind, status, focus area and the goals of its links."""
+    mark = f" {entity_proposal()}" if proposed else ""
+    kind = entity_txt(summary.kind) if summary.kind else None
+    meta = " · ".join(part for part in (kind, entity_status(summary.status, summary.status_key), escape(note or ""))
+                      if part)
+    parts = [
+        '<li class="card">',
+        f'<h3><a href="{escape(_path(summary.iri))}">{entity_txt(summary.label)}</a>{mark}</h3>',
+        f'<p class="meta">{meta}</p>',
+    ]
+    if summary.focus_areas:
+        areas = ", ".join(entity_ref(ref) for ref in summary.focus_areas)
+        parts.append(f'<p class="focus">{escape(t("entities.focus_area"))}: {areas}</p>')
+    if summary.goals:
+        goals = "".join(f"<li>{entity_goal(goal)}</li>" for goal in summary.goals)
+        parts.append(f'<div class="goals"><span class="label">{escape(t("entities.goals"))}:</span> '
+                     f'<ul class="goal-list">{goals}</ul></div>')
+    else:
+        parts.append(f'<p class="goals none">{escape(t("entities.goals.none"))}</p>')
+    parts.append("</li>")
+    return Markup("\n".join(parts))
+
+
+# ---------------------------------------------------------------- pages
+
+
 @bp.route("/initiatives")
 def initiatives():
-    return render_template("pages/stub.html", title="nav.initiatives")
+    model = initiative_list(graph().store, current(), request.args.get("kind") or None,
+                            request.args.get("status") or None)
+    return render_template("pages/entity-initiatives.html", page=model)
 
 
 @bp.route("/partners")
 def partners():
-    return render_template("pages/stub.html", title="nav.partners")
+    return render_template("pages/entity-partners.html", page=partner_list(graph().store, current()))
+
+
+@page_for("initiative")
+def initiative(iri: str) -> str | None:
+    model = initiative_page(graph().store, iri, current())
+    if model is None:
+        return None
+    return render_template("pages/entity-initiative.html", page=model, path=_path(iri), sources=_sources(model.sources))
+
+
+@page_for("organisation")
+def organisation(iri: str) -> str | None:
+    model = organisation_page(graph().store, iri, current())
+    if model is None:
+        return None
+    return render_template("pages/entity-organisation.html", page=model, path=_path(iri),
+                           sources=_sources(model.sources))
+
+
+def _concept(kind: str):
+    def render(iri: str) -> str | None:
+        model = concept_page(graph().store, iri, current(), kind)
+        if model is None:
+            return None
+        return render_template("pages/entity-concept.html", page=model, path=_path(iri),
+                               sources=_sources(model.sources))
+
+    render.__name__ = "concept_" + kind.replace("-", "_")
+    return render
+
+
+for _kind in ("focus-area", "perspective", "function", "theme", "challenge"):
+    page_for(_kind)(_concept(_kind))
+
+
+@page_for("event")
+def event(iri: str) -> str | None:
+    model = event_page(graph().store, iri, current())
+    if model is None:
+        return None
+    return render_template("pages/entity-event.html", page=model, path=_path(iri), sources=_sources(model.sources))
