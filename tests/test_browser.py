@@ -6,10 +6,8 @@ Every request the page makes is recorded: all must go to the live server on the 
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -17,93 +15,23 @@ import pytest
 
 from kg.queries import get_query
 
+from . import browser as shared
+from .browser import LOCAL_HOSTS, expect, launched_browser  # noqa: F401 (launched_browser: the `browser` fixture)
 from .conftest import LiveServer
 
-CHROMIUM = Path("/usr/bin/chromium")
-if not os.access(CHROMIUM, os.X_OK):
-    pytest.skip(
-        f"{CHROMIUM} saknas / is missing: run scripts/install-browser.sh to install Debian's chromium",
-        allow_module_level=True,
-    )
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="Python-paketet playwright saknas / the playwright package is missing"
-)
-TIMEOUT_MS = 20_000
-expect = sync_api.expect
-expect.set_options(timeout=TIMEOUT_MS)
-
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 GOAL_3_SV = "Hälsa och välbefinnande"
 
 
-@dataclass
-class Visit:
+class Visit(shared.Visit):
     """A page of the editor and what happened while it was open."""
-
-    page: object
-    requests: list[str] = field(default_factory=list)
-    console_errors: list[str] = field(default_factory=list)
-    failures: list[str] = field(default_factory=list)
 
     def editor_value(self) -> str:
         return self.page.evaluate("() => window.kgYasgui.getTab().getYasqe().getValue()")
 
-    def assert_offline_and_clean(self) -> None:
-        """Only the live server was asked, nothing failed, nothing was logged as an error."""
-        outside = []
-        for url in self.requests:
-            parts = urlsplit(url)
-            if parts.scheme in ("http", "https", "ws", "wss"):
-                if parts.hostname not in LOCAL_HOSTS:
-                    outside.append(url)
-            elif parts.scheme not in ("data", "blob"):
-                outside.append(url)
-        assert not outside, f"requests outside this machine: {outside}"
-        assert not self.failures, f"failed requests: {self.failures}"
-        assert not self.console_errors, f"console errors: {self.console_errors}"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        yield browser
-        browser.close()
-
 
 def open_editor(browser, url: str, *, javascript: bool = True) -> tuple[object, Visit]:
     """A fresh browser context on the editor page, with every request, failure and console error recorded."""
-    context = browser.new_context(
-        locale="sv-SE", viewport={"width": 1400, "height": 1000}, accept_downloads=True, java_script_enabled=javascript
-    )
-    context.set_default_timeout(TIMEOUT_MS)
-    page = context.new_page()
-    seen = Visit(page)
-    page.on("request", lambda request: seen.requests.append(request.url))
-    page.on("requestfailed", lambda request: seen.failures.append(f"{request.url}: {request.failure}"))
-    page.on(
-        "response",
-        lambda response: response.status >= 400 and seen.failures.append(f"{response.url}: HTTP {response.status}"),
-    )
-    page.on(
-        "console",
-        lambda message: (
-            message.type == "error" and seen.console_errors.append(f"{message.text} ({message.location.get('url')})")
-        ),
-    )
-    page.on("pageerror", lambda error: seen.console_errors.append(f"uncaught: {error}"))
-    page.goto(url)
-    return context, seen
+    return shared.open_page(browser, url, javascript=javascript, visit_type=Visit)
 
 
 @pytest.fixture

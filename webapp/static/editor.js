@@ -84,6 +84,19 @@
   });
   window.kgYasgui = yasgui; // for the browser tests and the curious
 
+  // YASGUI leaves its endpoint field and the editor's text area without names for screen readers.
+  function nameControls() {
+    for (const input of root.querySelectorAll(".controlbar input.autocomplete")) {
+      input.setAttribute("aria-label", "Ändpunkt / Endpoint");
+    }
+    for (const area of root.querySelectorAll(".CodeMirror textarea")) {
+      area.setAttribute("aria-label", "Fråga / Query");
+    }
+  }
+  nameControls();
+  yasgui.on("tabChange", nameControls);
+  yasgui.on("tabAdd", () => setTimeout(nameControls, 0));
+
   const byName = new Map(data.queries.map((q) => [q.name, q]));
   for (const button of document.querySelectorAll(".kg-named-load")) {
     button.disabled = false;
