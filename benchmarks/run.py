@@ -63,10 +63,14 @@ def bench_oxigraph(trig: Path, repeat: int) -> tuple[float, int, dict[str, float
 
 def _rdflib_query(dataset: rdflib.Dataset, text: str, repeat: int, conn) -> None:
     times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        rows = list(dataset.query(text))
-        times.append(time.perf_counter() - start)
+    try:
+        for _ in range(repeat):
+            start = time.perf_counter()
+            rows = list(dataset.query(text))
+            times.append(time.perf_counter() - start)
+    except Exception as err:  # noqa: BLE001 - any rdflib failure is a result to report, not a crash
+        conn.send((None, f"error: {err}"))
+        return
     conn.send((median_ms(times), len(rows)))
 
 
@@ -81,6 +85,7 @@ def bench_rdflib(trig: Path, repeat: int, timeout: float) -> tuple[float, dict[s
         parent, child = fork.Pipe()
         process = fork.Process(target=_rdflib_query, args=(dataset, sparql_prologue() + query.text, repeat, child))
         process.start()
+        child.close()  # so that a child that dies makes poll() return instead of waiting out the timeout
         if parent.poll(timeout):
             results[name], results[name + ":rows"] = parent.recv()
         else:
@@ -112,6 +117,8 @@ def main() -> None:
             rdf_ms = rdf_results.get(name)
             if args.no_rdflib:
                 rdf_text, ratio = "–", "–"
+            elif rdf_ms is None and isinstance(rdf_results.get(name + ":rows"), str):
+                rdf_text, ratio = str(rdf_results[name + ":rows"]), "–"
             elif rdf_ms is None:
                 rdf_text = f"> {args.rdflib_timeout:.0f} s (stopped)"
                 ratio = f"> {args.rdflib_timeout * 1000 / ox_ms:.0f}×"
