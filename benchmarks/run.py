@@ -87,7 +87,10 @@ def bench_rdflib(trig: Path, repeat: int, timeout: float) -> tuple[float, dict[s
         process.start()
         child.close()  # so that a child that dies makes poll() return instead of waiting out the timeout
         if parent.poll(timeout):
-            results[name], results[name + ":rows"] = parent.recv()
+            try:
+                results[name], results[name + ":rows"] = parent.recv()
+            except EOFError:
+                results[name], results[name + ":rows"] = None, "error: the rdflib process died"
         else:
             results[name] = None
         process.kill()
