@@ -5,4 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/setup-venv.sh
 .venv/bin/kg build
+.venv/bin/kg secret init   # the key that signs the sessions, in var/secret_key (kept when it exists)
 exec .venv/bin/kg serve "$@"

@@ -45,7 +45,7 @@ URLS = [
 
 def measure(store_path: Path, repeat: int) -> list[tuple[str, float, float, int, int]]:
     clear_cache()
-    app = create_app({"KG_STORE": str(store_path), "TESTING": True})
+    app = create_app({"KG_STORE": str(store_path), "TESTING": True, "SECRET_KEY": "benchmark"})
     client = app.test_client()
     rows = []
     try:

@@ -110,7 +110,13 @@ def live_server(store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> I
     extra = w3c_dataset(folder)
     if extra:
         command += ["--load", str(extra)]
-    env = {**os.environ, "KG_SPARQL_TIMEOUT": "3", "KG_SPARQL_MAX_ROWS": "1000"}
+    env = {
+        **os.environ,
+        "KG_SPARQL_TIMEOUT": "3",
+        "KG_SPARQL_MAX_ROWS": "1000",
+        "KG_SECRET_KEY": "live-server-test-key",  # sessions are signed with it; no key file is needed
+        "KG_ACCOUNTS": str(folder / "accounts.json"),  # no accounts: nobody can log in
+    }
     log = (folder / "server.log").open("wb")
     process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
     url = f"http://127.0.0.1:{port}/"

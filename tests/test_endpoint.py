@@ -27,7 +27,7 @@ COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 @pytest.fixture(scope="module")
 def app(store_path: Path) -> Iterator[Flask]:
-    app = create_app({"KG_STORE": str(store_path), "TESTING": True, "SPARQL_MAX_ROWS": 50})
+    app = create_app({"KG_STORE": str(store_path), "SECRET_KEY": "test", "TESTING": True, "SPARQL_MAX_ROWS": 50})
     yield app
     app.extensions["kg"].close()
 

@@ -20,7 +20,7 @@ SKK = rdflib.Namespace("https://w3id.org/samhallskontraktet/ontology#")
 
 @pytest.fixture(scope="module")
 def app(store_path: Path) -> Iterator[Flask]:
-    app = create_app({"KG_STORE": str(store_path), "TESTING": True})
+    app = create_app({"KG_STORE": str(store_path), "SECRET_KEY": "test", "TESTING": True})
     yield app
     app.extensions["kg"].close()
 
@@ -122,7 +122,7 @@ def test_void_counts_every_graph(client: FlaskClient, store: ox.Store) -> None:
 
 
 def test_the_base_iri_is_a_setting(store_path: Path) -> None:
-    app = create_app({"KG_STORE": str(store_path), "BASE_IRI": "http://example.org/kg/"})
+    app = create_app({"KG_STORE": str(store_path), "SECRET_KEY": "test", "BASE_IRI": "http://example.org/kg/"})
     client = app.test_client()
     assert client.get("/id/initiative/maltider-och-moten.ttl").status_code == 404  # not under that base
     app.extensions["kg"].close()

@@ -22,7 +22,7 @@ VIS = STATIC / "vendor" / "vis-network" / "vis-network.min.js"
 
 @pytest.fixture(scope="module")
 def app(store_path: Path) -> Iterator[Flask]:
-    app = create_app({"KG_STORE": str(store_path), "TESTING": True})
+    app = create_app({"KG_STORE": str(store_path), "SECRET_KEY": "test", "TESTING": True})
     yield app
     app.extensions["kg"].close()
 

@@ -25,7 +25,7 @@ TILE = re.compile(
 
 @pytest.fixture(scope="module")
 def app(store_path: Path) -> Iterator[Flask]:
-    app = create_app({"KG_STORE": str(store_path), "TESTING": True})
+    app = create_app({"KG_STORE": str(store_path), "SECRET_KEY": "test", "TESTING": True})
     yield app
     app.extensions["kg"].close()
 
@@ -331,7 +331,7 @@ def decided(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FlaskClient]:
     extra = folder / "decisions.ttl"
     extra.write_text(DECISIONS, encoding="utf-8")
     build(folder / "store", extra=[extra])
-    app = create_app({"KG_STORE": str(folder / "store"), "TESTING": True})
+    app = create_app({"KG_STORE": str(folder / "store"), "SECRET_KEY": "test", "TESTING": True})
     yield app.test_client()
     app.extensions["kg"].close()
 

@@ -29,7 +29,7 @@ RDF_TYPE = PREFIXES["rdf"] + "type"
 
 @pytest.fixture(scope="module")
 def app(store_path: Path) -> Iterator[Flask]:
-    app = create_app({"KG_STORE": str(store_path), "TESTING": True})
+    app = create_app({"KG_STORE": str(store_path), "SECRET_KEY": "test", "TESTING": True})
     yield app
     app.extensions["kg"].close()
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import secrets
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from flask import Flask
 
-from kg.layout import default_store_path
+from kg.accounts import default_accounts_path
+from kg.layout import PROJECT_ROOT, default_store_path
 from kg.namespaces import BASE
 
 DEFAULTS: dict[str, Any] = {
@@ -17,27 +21,105 @@ DEFAULTS: dict[str, Any] = {
     "SPARQL_MAX_ROWS": 10000,  # SELECT results are cut (and flagged) after this many rows
     "SPARQL_WORKERS": 2,  # query worker processes
     "DATA_LICENSE": "https://creativecommons.org/licenses/by/4.0/",
+    "ACCOUNTS_FILE": None,  # the accounts (default: var/accounts.json; KG_ACCOUNTS or `kg --accounts`)
+    "SECRET_KEY_FILE": None,  # read for SECRET_KEY when that is not set (default: var/secret_key)
+    "DEV_MODE": False,  # without a secret key, use a random one per process (KG_DEV=1); never in production
+    "SESSION_COOKIE_SECURE": False,  # True in production behind HTTPS: the session cookie only over HTTPS
+    "PERMANENT_SESSION_LIFETIME": 8 * 3600,  # seconds a login lasts
+    "LOGIN_MAX_FAILURES": 5,  # failed logins per user name and per address within LOGIN_WINDOW ...
+    "LOGIN_WINDOW": 600,  # ... seconds, before further attempts get 429
+}
+
+# fixed cookie settings of the session (not advertised as settings, but a config may still override them)
+SESSION_COOKIE = {
+    "SESSION_COOKIE_NAME": "kg_session",
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
 }
 
 
+class ConfigurationError(RuntimeError):
+    """The app cannot start as configured (the message says why, in Swedish and English)."""
+
+
+def default_secret_key_path(root: Path = PROJECT_ROOT) -> Path:
+    return root / "var" / "secret_key"
+
+
+def read_secret_key(path: Path) -> str | None:
+    """The key in a key file, or None when the file is missing or empty."""
+    try:
+        key = path.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        raise ConfigurationError(
+            f"Den hemliga nyckeln i {path} kan inte läsas / the secret key in {path} cannot be read: {err}"
+        ) from err
+    return key or None
+
+
+def configure_secret_key(app: Flask) -> None:
+    """SECRET_KEY from the config or KG_SECRET_KEY, else the key file; else a random key in DEV_MODE, else an error."""
+    if app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = str(app.config["SECRET_KEY"])
+        return
+    path = Path(app.config["SECRET_KEY_FILE"])
+    key = read_secret_key(path)
+    if key:
+        app.config["SECRET_KEY"] = key
+        return
+    if app.config["DEV_MODE"]:
+        app.config["SECRET_KEY"] = secrets.token_urlsafe(48)
+        app.logger.warning(
+            "DEV_MODE: ingen hemlig nyckel; en slumpad nyckel gäller för den här processen (inloggningar "
+            "överlever inte en omstart) / no secret key; a random key is used for this process (logins do not "
+            "survive a restart). Never use DEV_MODE in production."
+        )
+        return
+    raise ConfigurationError(
+        f"Ingen hemlig nyckel (SECRET_KEY): kör `kg secret init` (skriver {path}) eller sätt KG_SECRET_KEY; "
+        f"KG_DEV=1 för utveckling. / No secret key (SECRET_KEY): run `kg secret init` (writes {path}) or set "
+        "KG_SECRET_KEY; KG_DEV=1 for development."
+    )
+
+
+def truthy(value: str | None) -> bool:
+    return (value or "").strip().lower() in ("1", "true", "yes", "on")
+
+
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
-    """Build the app. Settings come from DEFAULTS, then `KG_*` environment variables, then `config`."""
+    """Build the app. Settings come from DEFAULTS, then `KG_*` environment variables, then `config`.
+
+    Raises ConfigurationError when there is no secret key (and DEV_MODE is off)."""
     app = Flask(__name__)
     app.config.from_mapping(DEFAULTS)
-    app.config.from_prefixed_env("KG")  # e.g. KG_SPARQL_TIMEOUT=5
+    app.config.from_mapping(SESSION_COOKIE)
+    if truthy(os.environ.get("KG_DEV")):
+        app.config["DEV_MODE"] = True
+    if os.environ.get("KG_ACCOUNTS"):
+        app.config["ACCOUNTS_FILE"] = os.environ["KG_ACCOUNTS"]
+    app.config.from_prefixed_env("KG")  # e.g. KG_SPARQL_TIMEOUT=5, KG_SECRET_KEY=…
     if config:
         app.config.update(config)
     if not app.config["KG_STORE"]:
         app.config["KG_STORE"] = str(default_store_path())
+    if not app.config["ACCOUNTS_FILE"]:
+        app.config["ACCOUNTS_FILE"] = str(default_accounts_path())
+    if not app.config["SECRET_KEY_FILE"]:
+        app.config["SECRET_KEY_FILE"] = str(default_secret_key_path())
+    configure_secret_key(app)
     app.json.ensure_ascii = False
 
     from kg.linkeddata import path_for_iri
-    from webapp import entities, errors, i18n, linked, network, overviews, pages, search, services, sparql
+    from webapp import auth, csrf, entities, errors, i18n, linked, network, overviews, pages, search, services, sparql
 
     services.init_app(app)
     i18n.init_app(app)
     errors.init_app(app)
-    for blueprint in (pages.bp, entities.bp, overviews.bp, search.bp, network.bp, sparql.bp, linked.bp):
+    auth.init_app(app)
+    csrf.init_app(app)
+    for blueprint in (pages.bp, entities.bp, overviews.bp, search.bp, network.bp, sparql.bp, linked.bp, auth.bp):
         app.register_blueprint(blueprint)
     app.jinja_env.globals["local"] = lambda iri: path_for_iri(iri, app.config["BASE_IRI"])
     return app
