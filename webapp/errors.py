@@ -9,11 +9,13 @@ from kg.store import StoreMissing
 
 MESSAGES = {
     400: ("Felaktig begäran", "Bad request"),
+    401: ("Inloggning krävs", "Login required"),
     403: ("Inte tillåtet", "Forbidden"),
     404: ("Sidan finns inte", "Not found"),
     405: ("Metoden stöds inte", "Method not allowed"),
     406: ("Formatet kan inte levereras", "Not acceptable"),
     415: ("Innehållstypen stöds inte", "Unsupported media type"),
+    429: ("För många försök", "Too many attempts"),
     500: ("Något gick fel", "Something went wrong"),
     503: ("Tjänsten är inte tillgänglig", "Service unavailable"),
 }
