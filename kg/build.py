@@ -6,9 +6,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.curation import preserve_curation
 from kg.layout import GRAPH_FILES, PROJECT_ROOT, SourceFile, dataset_files, shapes_file
 from kg.loader import LoadedDataset, load
 from kg.namespaces import GRAPHS
+from kg.snapshots import refresh_after_build
 from kg.store import write_store
 from kg.validate import Report, validate
 
@@ -52,5 +54,7 @@ def build(store_path: Path, root: Path = PROJECT_ROOT, extra: Iterable[Path] = (
     result = check(root, extra)
     if not result.report.conforms:
         raise BuildFailed(result.report)
+    preserve_curation(store_path, result.dataset)  # the core team's decisions outlive a rebuild
     write_store(result.dataset, store_path)
+    refresh_after_build(store_path)
     return result

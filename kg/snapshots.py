@@ -1,0 +1,98 @@
+"""Read-only snapshots of the curated store, for readers in other processes.
+
+`pyoxigraph.Store.read_only` is undefined behaviour while another process writes the same folder, so
+readers never open the live store that `kg.curation.CurationStore` writes. After every committed change
+the writer publishes a consistent copy with `Store.backup()` (hard links, cheap) into
+`<store>.snapshots/<generation>/` and then replaces `<store>.snapshots/CURRENT` atomically with the new
+generation number. A generation is complete before CURRENT names it, so a crash at any point leaves
+CURRENT naming a complete copy; the newest `KEEP` generations are kept and older ones removed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+
+KEEP = 3
+CURRENT = "CURRENT"
+
+
+def snapshots_dir(store_path: Path | str) -> Path:
+    path = Path(store_path)
+    return path.with_name(path.name + ".snapshots")
+
+
+def current_generation(store_path: Path | str) -> int | None:
+    """The generation CURRENT names, or None when nothing has been published (or CURRENT is unreadable)."""
+    try:
+        text = (snapshots_dir(store_path) / CURRENT).read_text(encoding="ascii").strip()
+        return int(text)
+    except (OSError, ValueError):
+        return None
+
+
+def current_snapshot(store_path: Path | str) -> Path:
+    """The folder readers should open with `Store.read_only`: the current snapshot, or the store itself
+    when no snapshot has been published yet."""
+    generation = current_generation(store_path)
+    if generation is not None:
+        folder = snapshots_dir(store_path) / str(generation)
+        if folder.is_dir():
+            return folder
+    return Path(store_path)
+
+
+def _generations(folder: Path) -> list[int]:
+    if not folder.is_dir():
+        return []
+    return sorted(int(p.name) for p in folder.iterdir() if p.is_dir() and p.name.isdigit())
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    temporary = path.with_name(path.name + ".tmp")
+    with open(temporary, "w", encoding="ascii") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)
+    directory = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)
+
+
+def discard_unpublished(store_path: Path | str) -> None:
+    """Remove generations newer than CURRENT: left behind by a crash between a backup and its publication."""
+    folder = snapshots_dir(store_path)
+    current = current_generation(store_path) or 0
+    for generation in _generations(folder):
+        if generation > current:
+            shutil.rmtree(folder / str(generation), ignore_errors=True)
+
+
+def publish(store: ox.Store, store_path: Path | str, keep: int = KEEP) -> int:
+    """Back up the open store as a new generation, make it current and prune old generations."""
+    folder = snapshots_dir(store_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    generation = max([*_generations(folder), current_generation(store_path) or 0]) + 1
+    store.backup(str(folder / str(generation)))
+    _write_atomically(folder / CURRENT, f"{generation}\n")
+    for old in _generations(folder):
+        if old <= generation - keep:
+            shutil.rmtree(folder / str(old), ignore_errors=True)
+    return generation
+
+
+def refresh_after_build(store_path: Path | str) -> int | None:
+    """After `kg build` swapped in a new store: publish it, if readers use snapshots of this store."""
+    if not snapshots_dir(store_path).is_dir():
+        return None
+    store = ox.Store(str(store_path))
+    try:
+        return publish(store, store_path)
+    finally:
+        del store
