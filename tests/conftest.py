@@ -13,9 +13,12 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
+from flask import Flask
+from flask.testing import FlaskClient
 
 from kg.build import build
 from kg.layout import PROJECT_ROOT
+from webapp import create_app
 
 TESTS = Path(__file__).resolve().parent
 FIXTURES = TESTS / "fixtures"
@@ -34,6 +37,19 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def store(store_path: Path) -> ox.Store:
     return ox.Store.read_only(str(store_path))
+
+
+@pytest.fixture(scope="module")
+def app(store_path: Path) -> Iterator[Flask]:
+    """The web app over the shipped dataset, for Flask's test client (one per test module)."""
+    app = create_app({"KG_STORE": str(store_path), "SECRET_KEY": "test", "TESTING": True})
+    yield app
+    app.extensions["kg"].close()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
 
 
 @pytest.fixture

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 import rdflib
-from flask import Flask
 from flask.testing import FlaskClient
 
 from webapp import create_app
@@ -16,18 +14,6 @@ from webapp import create_app
 MEALS = "https://w3id.org/samhallskontraktet/id/initiative/maltider-och-moten"
 SKOS = rdflib.Namespace("http://www.w3.org/2004/02/skos/core#")
 SKK = rdflib.Namespace("https://w3id.org/samhallskontraktet/ontology#")
-
-
-@pytest.fixture(scope="module")
-def app(store_path: Path) -> Iterator[Flask]:
-    app = create_app({"KG_STORE": str(store_path), "SECRET_KEY": "test", "TESTING": True})
-    yield app
-    app.extensions["kg"].close()
-
-
-@pytest.fixture
-def client(app: Flask) -> FlaskClient:
-    return app.test_client()
 
 
 def parse(response, fmt: str) -> rdflib.Graph:

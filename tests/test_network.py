@@ -3,33 +3,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from flask import Flask
 from flask.testing import FlaskClient
 
 from kg import network
 from kg.namespaces import ID, SDG
-from webapp import create_app
 
 MEALS = ID + "initiative/maltider-och-moten"
 STATIC = Path(__file__).resolve().parent.parent / "webapp" / "static"
 VIS = STATIC / "vendor" / "vis-network" / "vis-network.min.js"
-
-
-@pytest.fixture(scope="module")
-def app(store_path: Path) -> Iterator[Flask]:
-    app = create_app({"KG_STORE": str(store_path), "SECRET_KEY": "test", "TESTING": True})
-    yield app
-    app.extensions["kg"].close()
-
-
-@pytest.fixture
-def client(app: Flask) -> FlaskClient:
-    return app.test_client()
 
 
 def get_data(client: FlaskClient, query: str = "") -> dict:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -18,7 +17,6 @@ from kg.pages.entities import concept_page, event_page, format_amount, format_du
 from kg.pages.initiatives import initiative_list, initiative_page
 from kg.pages.partners import organisation_page, partner_list
 from kg.sparql import select
-from webapp import create_app
 from webapp.resource_pages import RENDERERS
 
 INI = "/id/initiative/"
@@ -27,18 +25,6 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(
     r"(?<![\w/.-])(?:\+\d{1,3}[\s-]?(?:\(0\))?\s?|\(?0)\d{1,3}\)?[\s-]?\d{2,3}(?:[\s-]?\d{2}){2,3}(?![\w/])"
 )
-
-
-@pytest.fixture(scope="module")
-def app(store_path: Path) -> Iterator[Flask]:
-    app = create_app({"KG_STORE": str(store_path), "SECRET_KEY": "test", "TESTING": True})
-    yield app
-    app.extensions["kg"].close()
-
-
-@pytest.fixture
-def client(app: Flask) -> FlaskClient:
-    return app.test_client()
 
 
 def page(client: FlaskClient, path: str, lang: str = "sv", status: int = 200) -> str:

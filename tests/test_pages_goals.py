@@ -6,10 +6,8 @@ from __future__ import annotations
 import html as entities
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from flask import Flask
 from flask.testing import FlaskClient
 
 from kg.build import build
@@ -21,18 +19,6 @@ TILE = re.compile(
     r'style="background-color: (?P<bg>#[0-9A-Fa-f]{6}); color: (?P<fg>#[0-9A-Fa-f]{6})">(?P<body>.*?)</a>',
     re.S,
 )
-
-
-@pytest.fixture(scope="module")
-def app(store_path: Path) -> Iterator[Flask]:
-    app = create_app({"KG_STORE": str(store_path), "SECRET_KEY": "test", "TESTING": True})
-    yield app
-    app.extensions["kg"].close()
-
-
-@pytest.fixture
-def client(app: Flask) -> FlaskClient:
-    return app.test_client()
 
 
 def page(client: FlaskClient, path: str, lang: str | None = None) -> str:

@@ -4,7 +4,6 @@ facts known from the data (every link is a proposal; no target selections yet; t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,7 +15,6 @@ from flask.testing import FlaskClient
 from kg.namespaces import ID, PREFIXES, SDG, SKK
 from kg.pages import overviews
 from kg.search import CODED, KINDS
-from webapp import create_app
 from webapp.overviews import PAGES
 from webapp.texts import TEXTS
 
@@ -25,18 +23,6 @@ ROUTES = ["/overviews/", "/overviews/initiatives-goals", "/overviews/partners-go
 MEALS = ID + "initiative/maltider-och-moten"
 PROV = PREFIXES["prov"]
 RDF_TYPE = PREFIXES["rdf"] + "type"
-
-
-@pytest.fixture(scope="module")
-def app(store_path: Path) -> Iterator[Flask]:
-    app = create_app({"KG_STORE": str(store_path), "SECRET_KEY": "test", "TESTING": True})
-    yield app
-    app.extensions["kg"].close()
-
-
-@pytest.fixture
-def client(app: Flask) -> FlaskClient:
-    return app.test_client()
 
 
 def page(client: FlaskClient, url: str) -> str:
