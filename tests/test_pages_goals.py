@@ -356,3 +356,100 @@ def test_selection_on_the_goal_page_home_and_overview(decided: FlaskClient) -> N
     ended = page(decided, "/sdg/3.8", "sv")
     assert "Tidigare val" in ended and "2024-06-01 09:00 UTC+02:00" in text_of(ended)
     assert "Nej, core team har inte valt delmålet ännu." in text_of(ended)
+
+
+# ---------------------------------------------------------------- a larger synthetic graph: capped lists
+
+
+def load_synthetic():
+    """benchmarks/synthetic.py as a module (the benchmarks folder is not a package)."""
+    import importlib.util
+
+    from kg.layout import PROJECT_ROOT
+
+    spec = importlib.util.spec_from_file_location("synthetic", PROJECT_ROOT / "benchmarks" / "synthetic.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FlaskClient]:
+    import pyoxigraph as ox
+
+    folder = tmp_path_factory.mktemp("goals-synthetic")
+    trig = load_synthetic().generate(20000, folder / "synthetic.trig")
+    store = ox.Store(str(folder / "store"))
+    store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
+    store.flush()
+    del store
+    app = create_app({"KG_STORE": str(folder / "store"), "SECRET_KEY": "test", "TESTING": True})
+    yield app.test_client()
+    app.extensions["kg"].close()
+
+
+GROUP = re.compile(r'<section class="group" aria-labelledby="(?:focus|perspective)-\d+">(.*?)</section>', re.S)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_home_shows_counts_and_at_most_24_names_per_group(synthetic: FlaskClient, lang: str) -> None:
+    html = page(synthetic, "/", lang)
+    groups = GROUP.findall(html)
+    assert len(groups) == 11
+    total, capped = 0, 0
+    for group in groups:
+        shown = len(re.findall(r'<li><a href="/id/initiative/', group))
+        assert shown <= 24
+        count = re.search(r'<p class="group-count">(\d+) initiati', group)
+        assert count, group[:200]
+        count = int(count[1])
+        total += count
+        more = re.search(r'<p class="more"><a href="(/id/(?:focus-area|perspective)/[^"]+)">(.*?)</a></p>', group)
+        if count > shown:
+            capped += 1
+            assert shown == 24 and more, group[:200]
+            assert more[1] in group.split("</h3>")[0]  # links to the group's own page
+            word = "och {} till" if lang == "sv" else "and {} more"
+            assert more[2] == word.format(count - shown)
+        else:
+            assert not more
+    assert capped >= 2 and total > 11 * 24  # the synthetic graph has more than the page names
+    # the names shown are sorted
+    for group in groups:
+        names = [text_of(n) for n in re.findall(r'<li><a href="/id/initiative/[^"]+">(.*?)</a>', group)]
+        assert names == sorted(names, key=str.casefold)
+    # every assignment used to be listed (over 1,000 list items); now the page stays small
+    assert len(html.encode()) < 80_000
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_goal_page_shows_counts_and_at_most_10_initiatives_per_target(synthetic: FlaskClient, lang: str) -> None:
+    html = page(synthetic, "/sdg/3", lang)
+    capped = 0
+    for match in re.finditer(r'<section class="target" aria-labelledby="target-([\d.a-z]+)"', html):
+        code = match[1]
+        part = section(html, f"target-{code}")
+        items = re.findall(r'<li><a href="/id/initiative/.*?</li>', part, re.S)
+        assert len(items) <= 10
+        if not items:
+            continue
+        count = int(re.search(r'<p class="target-count">(\d+) initiati', part)[1])
+        more = re.search(r'<p class="more"><a href="(/sdg/[^"]+)">(.*?)</a></p>', part)
+        if count > len(items):
+            capped += 1
+            assert len(items) == 10 and more and more[1] == f"/sdg/{code}"
+            assert more[2].startswith(("och {} till" if lang == "sv" else "and {} more").format(count - 10))
+            # the whole list is on the target's page
+            rows = re.findall(r'<tr>\s*<th scope="row"><a href="/id/initiative/', page(synthetic, f"/sdg/{code}", lang))
+            assert len(rows) >= count
+        else:
+            assert not more
+        # confirmed before proposed, and within each, primary before secondary
+        statuses = [re.search(r'class="status status-(\w+)"', item)[1] for item in items]
+        assert statuses == sorted(statuses, key=["confirmed", "proposed"].index)
+        for status in ("confirmed", "proposed"):
+            primary = "primär" if lang == "sv" else "primary"
+            relevance = [primary in item for item, s in zip(items, statuses, strict=True) if s == status]
+            assert relevance == sorted(relevance, reverse=True)
+    assert capped >= 1
+    assert len(html.encode()) < 60_000

@@ -118,6 +118,11 @@ def link_entry(row: dict[str, Any], lang: str) -> dict[str, Any]:
     )
 
 
+def name_key(entry: dict[str, Any], fallback: str) -> str:
+    name = entry.get("name")
+    return (name["text"] if name else fallback).casefold()
+
+
 def sort_links(links: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(
         links,
@@ -200,7 +205,8 @@ def counts_of(links: list[dict[str, Any]], selections: list[dict[str, Any]]) -> 
 
 def home(store: ox.Store, iri: str | None = None, lang: str = "sv") -> dict[str, Any]:
     """The start page: the 17 goals as tiles, the collaboration's vision and mission, its focus areas and
-    priority perspectives with their initiatives (3 queries)."""
+    priority perspectives, each with its number of initiatives and the names of at most 24 of them (`more` tells
+    how many are not named; all are on the focus area's or perspective's page) (4 queries)."""
     tiles = [tile(row, lang) for row in run_page_query(store, "goals-tiles")]
 
     collaboration: dict[str, Any] | None = None
@@ -222,8 +228,12 @@ def home(store: ox.Store, iri: str | None = None, lang: str = "sv") -> dict[str,
             )
 
     groups: dict[str, dict[str, Any]] = {}
+    counts: dict[str, int] = {}
     for row in run_page_query(store, "goals-groupings"):
-        group = groups.setdefault(
+        if row.get("kind") is None:  # a count row
+            counts[row["group"]] = row.get("initiatives") or 0
+            continue
+        groups.setdefault(
             row["group"],
             Record(
                 {
@@ -235,16 +245,21 @@ def home(store: ox.Store, iri: str | None = None, lang: str = "sv") -> dict[str,
                 }
             ),
         )
-        if row.get("initiative"):
-            entry = group["initiatives"].setdefault(
-                row["initiative"],
-                Record({"iri": row["initiative"], "name": text(row, "initiative", lang), "proposal": True}),
-            )
-            # stated in the collaboration's own data (not only in the proposals) -> not a proposal
-            entry["proposal"] = entry["proposal"] and bool(row.get("proposal"))
+    for row in run_page_query(store, "goals-grouping-initiatives"):
+        group = groups.get(row["group"])
+        if group is None or not row.get("initiative"):
+            continue
+        entry = group["initiatives"].setdefault(
+            row["initiative"],
+            Record({"iri": row["initiative"], "name": text(row, "initiative", lang), "proposal": True}),
+        )
+        # stated in the collaboration's own data (not only in the proposals) -> not a proposal
+        entry["proposal"] = entry["proposal"] and bool(row.get("proposal"))
     for group in groups.values():
-        group["initiatives"] = sorted(group["initiatives"].values(), key=lambda e: e["name"]["text"].casefold())
-        group["proposals"] = sum(1 for e in group["initiatives"] if e["proposal"])
+        shown = sorted(group["initiatives"].values(), key=lambda e: name_key(e, e["iri"]))
+        group["initiatives"] = shown
+        group["count"] = max(counts.get(group["iri"], 0), len(shown))
+        group["more"] = group["count"] - len(shown)
 
     def ordered(kind: str) -> list[dict[str, Any]]:
         chosen = [g for g in groups.values() if g["kind"] == kind]
@@ -273,24 +288,40 @@ def goals_overview(store: ox.Store, iri: str | None = None, lang: str = "sv") ->
 
 
 def goal_page(store: ox.Store, iri: str, lang: str = "sv") -> dict[str, Any] | None:
-    """A goal: titles, colour, its targets with texts, selections, initiatives and indicators (5 queries)."""
+    """A goal: titles, colour, its targets with texts, selections, indicators, and per target the number of
+    initiatives with the first 10 of them (confirmed, then primary, first; `more` tells how many more are on the
+    target's page) (5 queries)."""
     if not is_sdg(iri, "goal"):
         return None
-    rows = run_page_query(store, "goals-tiles", {"goal": iri})
+    rows = run_page_query(store, "goals-tile", {"goal": iri})
     if not rows:
         return None
     goal = tile(rows[0], lang)
     bound = {"goal": iri}
-    links = group_by_target([link_entry(r, lang) for r in run_page_query(store, "goals-links", bound)])
+    links: dict[str, list[dict[str, Any]]] = {}
+    counts: dict[str, dict[str, Any]] = {}
+    for row in run_page_query(store, "goals-target-initiatives", bound):
+        if row.get("link"):
+            links.setdefault(row["target"], []).append(link_entry(row, lang))
+        else:
+            counts[row["target"]] = row
     selections = group_by_target([selection_entry(r, lang) for r in run_page_query(store, "goals-selections", bound)])
     indicators = group_by_target([indicator_entry(r, lang) for r in run_page_query(store, "goals-indicators", bound)])
     targets = []
     for row in run_page_query(store, "goals-targets", bound):
-        target_links, target_selections = links.get(row["target"], []), selections.get(row["target"], [])
-        target = target_entry(row, lang, counts_of(target_links, target_selections))
-        all_links = sort_links(target_links)
-        target["links"] = [k for k in all_links if k["status"] != "rejected"]
-        target["rejected"] = [k for k in all_links if k["status"] == "rejected"]
+        target_selections = selections.get(row["target"], [])
+        count = counts.get(row["target"], {})
+        target = target_entry(
+            row,
+            lang,
+            {
+                "initiatives": count.get("initiatives") or 0,
+                "confirmed": count.get("confirmed") or 0,
+                "selected": sum(1 for s in target_selections if not s["ended"]),
+            },
+        )
+        target["links"] = sort_links(links.get(row["target"], []))
+        target["more"] = max(target["initiatives"] - len({k["initiative"] for k in target["links"]}), 0)
         target["selections"] = [s for s in target_selections if not s["ended"]]
         target["indicators"] = sorted(indicators.get(target["iri"], []), key=lambda i: code_key(i["listing"]))
         targets.append(target)
@@ -308,7 +339,7 @@ def target_page(store: ox.Store, iri: str, lang: str = "sv") -> dict[str, Any] |
     if not rows:
         return None
     row = rows[0]
-    goals = run_page_query(store, "goals-tiles", {"goal": row["goal"]})
+    goals = run_page_query(store, "goals-tile", {"goal": row["goal"]})
     goal = tile(goals[0], lang) if goals else None
     links = sort_links([link_entry(r, lang) for r in run_page_query(store, "goals-links", bound)])
     selections = [selection_entry(r, lang) for r in run_page_query(store, "goals-selections", bound)]

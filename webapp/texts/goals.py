@@ -45,6 +45,13 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "goals.proposal": {"sv": "förslag", "en": "proposal"},
     "goals.group.none": {"sv": "Inga initiativ kopplade ännu.", "en": "No initiatives assigned yet."},
+    "goals.group.count.one": {"sv": "1 initiativ", "en": "1 initiative"},
+    "goals.group.count.many": {"sv": "{n} initiativ", "en": "{n} initiatives"},
+    "goals.group.more": {"sv": "och {n} till", "en": "and {n} more"},
+    "goals.target.more": {
+        "sv": "och {n} till – alla på sidan för delmål {code}",
+        "en": "and {n} more – all on the page of target {code}",
+    },
     "goals.explore.heading": {"sv": "Utforska vidare", "en": "Explore further"},
     "goals.explore.goals": {"sv": "Alla mål och delmål", "en": "All goals and targets"},
     "goals.explore.overviews": {
