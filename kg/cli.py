@@ -18,6 +18,7 @@ from kg.queries import named_queries, run_query
 from kg.sdgcheck import compare, entries_from_reference, entries_from_store
 from kg.sparql import QueryError, to_python
 from kg.stats import KINDS, stats
+from kg.snapshots import SnapshotReader
 from kg.store import StoreMissing, open_store
 from kg.validate import Finding, Report, curie
 
@@ -43,8 +44,10 @@ class Context:
         self.accounts_path = accounts_path  # None: the default (var/accounts.json)
 
     def open(self) -> ox.Store:
+        """The graph read-only: the newest published snapshot when a server is changing it (kg.snapshots)."""
         try:
-            return open_store(self.store_path)
+            open_store(self.store_path)  # StoreMissing, or finishes an interrupted swap
+            return SnapshotReader(self.store_path).store
         except StoreMissing as err:
             fail(str(err))
         except OSError as err:
@@ -312,9 +315,14 @@ def stats_command(obj: Context) -> None:
 )
 @click.option("--threads", default=8, show_default=True, type=int, help="Trådar i webbservern / server threads.")
 @click.option("--workers", default=None, type=int, help="Frågeprocesser / query worker processes (KG_SPARQL_WORKERS).")
+@click.option(
+    "--read-only",
+    is_flag=True,
+    help="Inga ändringar, inte ens av inloggade / no changes, not even by logged-in members (KG_EDITING=false).",
+)
 @click.pass_obj
 def serve_command(
-    obj: Context, host: str, port: int, extra: tuple[Path, ...], threads: int, workers: int | None
+    obj: Context, host: str, port: int, extra: tuple[Path, ...], threads: int, workers: int | None, read_only: bool
 ) -> None:
     """Starta webbappen på en produktionsserver (waitress); bygger grafen först om den saknas.
 
@@ -326,7 +334,7 @@ def serve_command(
 
     from kg.store import serving_copy
     from webapp import ConfigurationError, create_app
-    from webapp.services import warm_caches
+    from webapp.services import EditingUnavailable, warm_caches
 
     if not obj.store_path.is_dir():
         click.echo(f"Grafen saknas i {obj.store_path}; bygger den. / The graph is missing; building it.")
@@ -339,6 +347,8 @@ def serve_command(
         config["ACCOUNTS_FILE"] = str(obj.accounts_path)
     if workers:
         config["SPARQL_WORKERS"] = workers
+    if read_only:
+        config["EDITING"] = False
     with tempfile.TemporaryDirectory(prefix="kg-serve-") as folder:
         if extra:
             try:
@@ -349,7 +359,10 @@ def serve_command(
             app = create_app(config)
         except ConfigurationError as err:
             fail(str(err))
-        app.extensions["kg"].start()
+        try:
+            app.extensions["kg"].start()
+        except EditingUnavailable as err:
+            fail(f"{err} (--read-only: servera utan ändringar / serve without changes)")
         warm_caches(app)
         click.echo(f"Serverar / serving http://{host}:{port}/  (SPARQL: http://{host}:{port}/sparql)  Ctrl+C stoppar.")
         try:

@@ -28,6 +28,7 @@ from kg.results import (
     write_boolean,
     write_graph,
 )
+from kg.snapshots import SnapshotReader
 from kg.sparql import describe_syntax_error
 from kg.sparqltext import has_dataset_clause, looks_like_update
 
@@ -118,15 +119,17 @@ STARTUP_LIMIT = 60.0  # seconds a new worker may take to open the store (not cou
 
 
 def _worker_main(conn: Connection, store_path: str) -> None:
-    """A worker: open the store read-only, say so, and answer requests until the pipe closes."""
-    store = ox.Store.read_only(store_path)
+    """A worker: open the store read-only, say so, and answer requests until the pipe closes. The worker reads
+    the newest published snapshot of the store (kg.snapshots) and moves to a newer one before a query."""
+    reader = SnapshotReader(store_path)
+    _ = reader.store
     conn.send(READY)
     while True:
         try:
             request = conn.recv()
         except (EOFError, OSError):
             return
-        conn.send(execute_request(store, request))
+        conn.send(execute_request(reader.store, request))
 
 
 class _Worker:

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pyoxigraph as ox
 
-KEEP = 3
+KEEP = 5  # generations kept: a reader moves to the newest before each query, so 5 leaves ample time
 CURRENT = "CURRENT"
 
 
@@ -96,3 +97,32 @@ def refresh_after_build(store_path: Path | str) -> int | None:
         return publish(store, store_path)
     finally:
         del store
+
+
+class SnapshotReader:
+    """A read-only view that follows the published snapshots: `store` opens the current generation (or the
+    store itself before any is published) and reopens when a newer generation is published. Thread-safe."""
+
+    def __init__(self, store_path: Path | str):
+        self.store_path = Path(store_path)
+        self._store: ox.Store | None = None
+        self._generation: int | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def generation(self) -> int | None:
+        return self._generation
+
+    @property
+    def store(self) -> ox.Store:
+        from kg.store import open_store
+
+        generation = current_generation(self.store_path)
+        with self._lock:
+            if self._store is None or generation != self._generation:
+                folder = snapshots_dir(self.store_path) / str(generation) if generation is not None else None
+                if folder is None or not folder.is_dir():
+                    folder, generation = self.store_path, None
+                self._store = open_store(folder)
+                self._generation = generation
+            return self._store

@@ -86,9 +86,12 @@ def serving_copy(store_path: Path, extra: list[Path], folder: Path) -> Path:
 def state_key(path: Path | str) -> tuple:
     """A cheap fingerprint of a store on disk and its state, for caches of figures computed from it: the
     folder's path, and the inode and modification time of the folder (a build swaps in a new one) and of
-    its CURRENT file (RocksDB rewrites it as the data changes)."""
+    its CURRENT file (RocksDB rewrites it as the data changes), and the generation of the published snapshot
+    (kg.snapshots: it grows with every curation change)."""
+    from kg.snapshots import current_generation
+
     folder = Path(path)
-    stamp: list = [str(folder.resolve())]
+    stamp: list = [str(folder.resolve()), current_generation(folder)]
     for item in (folder, folder / "CURRENT"):
         try:
             st = item.stat()

@@ -15,9 +15,11 @@ import pyoxigraph as ox
 import pytest
 
 from kg.build import build
-from kg.curation import CURATION, HISTORY, ID, MAPPINGS, SKK, Conflict, CurationError, CurationStore, agent_iri
+from kg.curation import CURATION, HISTORY, Conflict, CurationError, CurationStore, agent_iri
+from kg.curation.model import MAPPINGS
 from kg.layout import PROJECT_ROOT
-from kg.snapshots import current_generation, current_snapshot, snapshots_dir
+from kg.namespaces import ID, SKK
+from kg.snapshots import KEEP, current_generation, current_snapshot, snapshots_dir
 
 LINK = ID + "link/maltider-och-moten--2.2"
 INITIATIVE = ID + "initiative/maltider-och-moten"
@@ -258,7 +260,7 @@ def test_snapshots_generation_visibility_and_pruning(path: Path) -> None:
     cur = CurationStore(path)
     first = current_generation(path)
     version = 0
-    for i in range(4):
+    for i in range(KEEP + 1):
         version = cur.edit_link(LINK, "primary", f"Motivering {i}.", ANNA, version).version
         assert current_generation(path) == first + i + 1
         reader = ox.Store.read_only(str(current_snapshot(path)))
@@ -266,7 +268,7 @@ def test_snapshots_generation_visibility_and_pruning(path: Path) -> None:
         assert rationale.object.value == f"Motivering {i}."
         del reader
     kept = sorted(int(p.name) for p in snapshots_dir(path).iterdir() if p.name.isdigit())
-    assert kept == [first + 2, first + 3, first + 4]
+    assert kept == [first + 2 + i for i in range(KEEP)]  # the newest KEEP generations
     cur.close()
 
 

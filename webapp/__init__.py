@@ -20,6 +20,7 @@ DEFAULTS: dict[str, Any] = {
     "SPARQL_TIMEOUT": 10.0,  # seconds before a query is stopped
     "SPARQL_MAX_ROWS": 10000,  # SELECT results are cut (and flagged) after this many rows
     "SPARQL_WORKERS": 2,  # query worker processes
+    "EDITING": True,  # logged-in core team members may change the curated graph (False: a read-only server)
     "DATA_LICENSE": "https://creativecommons.org/licenses/by/4.0/",
     "ACCOUNTS_FILE": None,  # the accounts (default: var/accounts.json; KG_ACCOUNTS or `kg --accounts`)
     "SECRET_KEY_FILE": None,  # read for SECRET_KEY when that is not set (default: var/secret_key)

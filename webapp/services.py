@@ -1,4 +1,10 @@
-"""The app's connection to the graph: the store (read-only) and the query workers, opened on first use."""
+"""The app's connection to the graph: the store, the query workers and the curation writer, opened on first use.
+
+Reading: while this process owns the curation writer, pages read its store directly (they see every change at
+once); otherwise they read the newest published snapshot (kg.snapshots), like the query workers, and move to a
+newer one as soon as it is published. Writing: one CurationStore per store folder (RocksDB's lock refuses a
+second writer, in this process or another).
+"""
 
 from __future__ import annotations
 
@@ -9,8 +15,18 @@ from pathlib import Path
 import pyoxigraph as ox
 from flask import Flask, current_app
 
+from kg.curation import CurationStore
 from kg.engine import QueryPool
+from kg.snapshots import SnapshotReader
 from kg.store import open_store
+
+
+class EditingUnavailable(RuntimeError):
+    """Changes cannot be made now (editing is off, or another process holds the store); says why in sv and en."""
+
+    def __init__(self, sv: str, en: str):
+        self.sv, self.en = sv, en
+        super().__init__(f"{sv} / {en}")
 
 
 class GraphServices:
@@ -18,16 +34,39 @@ class GraphServices:
         self.store_path = Path(app.config["KG_STORE"])
         self.workers = int(app.config["SPARQL_WORKERS"])
         self.timeout = float(app.config["SPARQL_TIMEOUT"])
-        self._store: ox.Store | None = None
+        self.editing = bool(app.config["EDITING"])
+        self._reader = SnapshotReader(self.store_path)
+        self._curation: CurationStore | None = None
         self._pool: QueryPool | None = None
         self._lock = threading.Lock()
 
     @property
     def store(self) -> ox.Store:
+        curation = self._curation
+        if curation is not None:
+            return curation.store
+        return self._reader.store
+
+    @property
+    def curation(self) -> CurationStore:
+        """The store's only writer, opened on first use. Raises EditingUnavailable."""
         with self._lock:
-            if self._store is None:
-                self._store = open_store(self.store_path)
-            return self._store
+            if self._curation is None:
+                if not self.editing:
+                    raise EditingUnavailable(
+                        "Ändringar är avstängda på den här servern.", "Changes are turned off on this server."
+                    )
+                open_store(self.store_path)  # StoreMissing when there is no graph
+                try:
+                    self._curation = CurationStore(self.store_path)
+                except OSError as err:
+                    raise EditingUnavailable(
+                        f"Grafen används för ändringar av en annan process (till exempel en annan `kg serve` eller "
+                        f"`kg build`); försök igen senare. ({err})",
+                        f"The graph is being changed by another process (for example another `kg serve` or "
+                        f"`kg build`); try again later. ({err})",
+                    ) from err
+            return self._curation
 
     @property
     def pool(self) -> QueryPool:
@@ -39,7 +78,10 @@ class GraphServices:
             return self._pool
 
     def start(self) -> None:
-        """Start the query workers now rather than on the first query."""
+        """Open the curation writer (when editing is on) and start the query workers now, rather than on first
+        use: the writer publishes a snapshot before any worker opens one. Raises EditingUnavailable."""
+        if self.editing:
+            _ = self.curation
         _ = self.pool
 
     def close(self) -> None:
@@ -47,6 +89,9 @@ class GraphServices:
             if self._pool is not None:
                 self._pool.close()
                 self._pool = None
+            if self._curation is not None:
+                self._curation.close()
+                self._curation = None
 
 
 def warm_caches(app: Flask) -> threading.Thread:
