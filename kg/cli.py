@@ -16,9 +16,9 @@ from kg.layout import PROJECT_ROOT, default_store_path
 from kg.loader import LoadError
 from kg.queries import named_queries, run_query
 from kg.sdgcheck import compare, entries_from_reference, entries_from_store
+from kg.snapshots import SnapshotReader
 from kg.sparql import QueryError, to_python
 from kg.stats import KINDS, stats
-from kg.snapshots import SnapshotReader
 from kg.store import StoreMissing, open_store
 from kg.validate import Finding, Report, curie
 

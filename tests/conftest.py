@@ -154,3 +154,22 @@ def live_server(store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> I
     except subprocess.TimeoutExpired:
         process.kill()
     log.close()
+
+
+@pytest.fixture
+def edit_app(store_path: Path, tmp_path: Path) -> Iterator[Flask]:
+    """The app over a store of the test's own, with two core team accounts (tests/editing.py); it owns the
+    curation writer of that store once something is changed."""
+    from tests.editing import accounts_file, copy_store, editing_app
+
+    app = editing_app(copy_store(store_path, tmp_path), accounts_file(tmp_path))
+    yield app
+    app.extensions["kg"].close()
+
+
+@pytest.fixture
+def member(edit_app: Flask) -> FlaskClient:
+    """A test client logged in as the core team member `anna`."""
+    from tests.editing import log_in
+
+    return log_in(edit_app.test_client())

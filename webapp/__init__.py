@@ -113,13 +113,28 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.json.ensure_ascii = False
 
     from kg.linkeddata import path_for_iri
-    from webapp import auth, csrf, entities, errors, i18n, linked, network, overviews, pages, search, services, sparql
+    from webapp import (
+        auth,
+        csrf,
+        curate,
+        entities,
+        errors,
+        i18n,
+        linked,
+        network,
+        overviews,
+        pages,
+        search,
+        services,
+        sparql,
+    )
 
     services.init_app(app)
     i18n.init_app(app)
     errors.init_app(app)
     auth.init_app(app)
     csrf.init_app(app)
+    curate.init_app(app)
     for blueprint in (pages.bp, entities.bp, overviews.bp, search.bp, network.bp, sparql.bp, linked.bp, auth.bp):
         app.register_blueprint(blueprint)
     app.jinja_env.globals["local"] = lambda iri: path_for_iri(iri, app.config["BASE_IRI"])

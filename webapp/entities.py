@@ -11,6 +11,8 @@ from kg.linkeddata import path_for_iri
 from kg.pages.entities import concept_page, event_page
 from kg.pages.initiatives import initiative_list, initiative_page
 from kg.pages.partners import organisation_page, partner_list
+from webapp.curate import tools as edit_tools
+from webapp.curate.history import history_for
 from webapp.i18n import current, t
 from webapp.resource_pages import page_for
 from webapp.services import graph
@@ -127,7 +129,8 @@ def initiative(iri: str) -> str | None:
     model = initiative_page(graph().store, iri, current())
     if model is None:
         return None
-    return render_template("pages/entity-initiative.html", page=model, path=_path(iri), sources=_sources(model.sources))
+    return render_template("pages/entity-initiative.html", page=model, path=_path(iri), sources=_sources(model.sources),
+                           edit=edit_tools.initiative_tools(iri), history=history_for(iri))
 
 
 @page_for("organisation")

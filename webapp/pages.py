@@ -14,6 +14,8 @@ from kg.linkeddata import path_for_iri
 from kg.namespaces import GRAPHS
 from kg.pages import goals as model
 from webapp import i18n
+from webapp.curate import tools as edit_tools
+from webapp.curate.history import history_for
 from webapp.i18n import t
 from webapp.resource_pages import page_for
 from webapp.services import graph
@@ -98,7 +100,10 @@ def goal_page(iri: str) -> str | None:
 @page_for("target")
 def target_page(iri: str) -> str | None:
     page = model.target_page(graph().store, iri, i18n.current())
-    return None if page is None else render("pages/target.html", page=page, path=local(iri))
+    if page is None:
+        return None
+    return render("pages/target.html", page=page, path=local(iri), edit=edit_tools.target_tools(iri),
+                  history=history_for(iri))
 
 
 @page_for("indicator")

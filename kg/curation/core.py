@@ -17,6 +17,7 @@ from kg.curation.model import (
     HISTORY,
     INVALIDATED,
     MAPPINGS,
+    NEVER,
     PROV,
     SDGO_TARGET,
     TYPE,
@@ -105,7 +106,7 @@ class CurationCore:
                 expected: int | None, informed_by: str | None = None) -> Change:
         """Write the new version of `old.iri` and its history in one transaction (the caller holds the lock)."""
         agent = self._iri(who)
-        if expected is not None and expected != old.version:
+        if expected is not None and expected != (NEVER if old.version is None else old.version):
             raise Conflict(old)
         keep = {ATTRIBUTED, GENERATED_AT}
         if sorted(map(str, (s for s in new if s[0] not in keep))) == sorted(

@@ -17,6 +17,7 @@ PROV, RDF, XSD = PREFIXES["prov"], PREFIXES["rdf"], PREFIXES["xsd"]
 SDGO_TARGET = PREFIXES["sdgo"] + "Target"
 STATUSES = {"proposed", "confirmed", "rejected"}
 RELEVANCES = {"primary", "secondary"}
+NEVER = -1  # expected_version of something that must not exist yet (a form made before it was ever created)
 
 
 def _n(iri: str) -> ox.NamedNode:

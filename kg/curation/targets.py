@@ -6,11 +6,16 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from kg.curation.core import CurationCore
-from kg.curation.model import INVALIDATED, TYPE, Change, CurationError, _n, _now, _text
+from kg.curation.model import INVALIDATED, TYPE, Change, CurationError, State, _n, _now, _text
 from kg.namespaces import ID, SDG, SKK
 
 
 class TargetOperations(CurationCore):
+    def selection(self, target: str) -> State:
+        """The current state of the selection of a target (by code or IRI); version None: never selected."""
+        node = self._target(target)
+        return self.state(ID + "selection/" + node.value.removeprefix(SDG))
+
     def select_target(self, target: str, reason: str, focus_area: str, who: str,
                       expected_version: int | None = None) -> Change:
         node, reason = self._target(target), _text(reason, "Skälet", "reason")
