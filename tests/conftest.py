@@ -103,38 +103,22 @@ class LiveServer:
         return self.url + "sparql"
 
 
-@pytest.fixture(scope="session")
-def live_server(store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    """`kg serve` in a subprocess on a free loopback port, with the W3C test data loaded (when available),
-    a 3 s query time limit and a 1,000-row limit."""
+def start_server(store: Path, folder: Path, *args: str, env: dict[str, str] | None = None) -> LiveServer:
+    """`kg serve` on `store` in a subprocess on a free loopback port, started the way a user starts it; waits until
+    it answers. Its output goes to `folder`/server.log."""
     import requests
 
-    folder = tmp_path_factory.mktemp("serve")
     port = free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "kg.cli",
-        "--store",
-        str(store_path),
-        "serve",
-        "--port",
-        str(port),
-        "--workers",
-        "2",
-    ]
-    extra = w3c_dataset(folder)
-    if extra:
-        command += ["--load", str(extra)]
-    env = {
+    command = [sys.executable, "-m", "kg.cli", "--store", str(store), "serve", "--port", str(port), *args]
+    environment = {
         **os.environ,
-        "KG_SPARQL_TIMEOUT": "3",
-        "KG_SPARQL_MAX_ROWS": "1000",
         "KG_SECRET_KEY": "live-server-test-key",  # sessions are signed with it; no key file is needed
-        "KG_ACCOUNTS": str(folder / "accounts.json"),  # no accounts: nobody can log in
+        "KG_ACCOUNTS": str(folder / "accounts.json"),  # no accounts unless the test makes some: nobody logs in
+        **(env or {}),
     }
-    log = (folder / "server.log").open("wb")
-    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
+    log = (folder / "server.log").open("ab")
+    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=environment)
+    log.close()
     url = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + 60
     while True:
@@ -147,13 +131,34 @@ def live_server(store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> I
             process.kill()
             raise RuntimeError("kg serve did not start: " + (folder / "server.log").read_text(errors="replace"))
         time.sleep(0.2)
-    yield LiveServer(url, process, extra is not None)
-    process.terminate()
+    return LiveServer(url, process, False)
+
+
+def stop_server(server: LiveServer) -> None:
+    server.process.terminate()
     try:
-        process.wait(timeout=10)
+        server.process.wait(timeout=10)
     except subprocess.TimeoutExpired:
-        process.kill()
-    log.close()
+        server.process.kill()
+        server.process.wait()
+
+
+@pytest.fixture(scope="session")
+def live_server(store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """`kg serve` in a subprocess on a copy of the built store, with the W3C test data loaded (when available),
+    a 3 s query time limit and a 1,000-row limit."""
+    from tests.editing import copy_store
+
+    folder = tmp_path_factory.mktemp("serve")
+    args = ["--workers", "2"]
+    extra = w3c_dataset(folder)
+    if extra:
+        args += ["--load", str(extra)]
+    env = {"KG_SPARQL_TIMEOUT": "3", "KG_SPARQL_MAX_ROWS": "1000"}
+    server = start_server(copy_store(store_path, folder), folder, *args, env=env)
+    server.w3c_loaded = extra is not None
+    yield server
+    stop_server(server)
 
 
 @pytest.fixture

@@ -112,3 +112,9 @@ def test_the_base_iri_is_a_setting(store_path: Path) -> None:
     client = app.test_client()
     assert client.get("/id/initiative/maltider-och-moten.ttl").status_code == 404  # not under that base
     app.extensions["kg"].close()
+
+
+def test_a_client_that_accepts_anything_gets_the_page(client) -> None:
+    """curl, requests and scripts send `Accept: */*`: they get the HTML page, not RDF (which they must ask for)."""
+    response = client.get("/sdg/3.4", headers={"Accept": "*/*"})
+    assert response.status_code == 200 and response.mimetype == "text/html"

@@ -45,14 +45,11 @@ def wants_rdf() -> str | None:
     """The RDF media type the client prefers over HTML, or None for HTML."""
     accept = request.accept_mimetypes
     html = accept.quality("text/html") if "text/html" in request.headers.get("Accept", "") else 0
-    chosen = negotiate(
-        GRAPH,
-        ",".join(
-            f"{m};q={q}"
-            for m, q in accept
-            if m in RDF_FORMATS or m in ("application/json", "text/plain", "application/x-turtle")
-        ),
-    )
+    also = ("application/json", "text/plain", "application/x-turtle")
+    named = [f"{m};q={q}" for m, q in accept if m in RDF_FORMATS or m in also]
+    if not named:  # no RDF type named (e.g. `*/*`, as curl and scripts send): the page
+        return None
+    chosen = negotiate(GRAPH, ",".join(named))
     if chosen and accept.quality(chosen) > html:
         return chosen
     return None

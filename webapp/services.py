@@ -56,7 +56,8 @@ class GraphServices:
                     raise EditingUnavailable(
                         "Ändringar är avstängda på den här servern.", "Changes are turned off on this server."
                     )
-                open_store(self.store_path)  # StoreMissing when there is no graph
+                if not self.store_path.is_dir():
+                    open_store(self.store_path)  # StoreMissing, or finishes an interrupted swap
                 try:
                     self._curation = CurationStore(self.store_path)
                 except OSError as err:
@@ -72,7 +73,7 @@ class GraphServices:
     def pool(self) -> QueryPool:
         with self._lock:
             if self._pool is None:
-                open_store(self.store_path)  # a clear error if the store is missing
+                _ = self.store  # a clear error if the store is missing (never the live store beside the writer)
                 self._pool = QueryPool(self.store_path, self.workers, self.timeout)
                 atexit.register(self._pool.close)
             return self._pool
