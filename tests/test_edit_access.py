@@ -119,3 +119,15 @@ def test_visitors_see_no_editing_controls_anywhere(edit_app: Flask) -> None:
         html = client.get(path).get_data(as_text=True)
         assert "/edit/" not in html, path
         assert 'class="edit-form"' not in html, path
+
+
+def test_kg_build_while_the_server_holds_the_store_says_so_and_changes_nothing(edit_app: Flask, runner) -> None:
+    from kg.cli import main
+
+    services = edit_app.extensions["kg"]
+    _ = services.curation  # the app now holds the store, as `kg serve` does
+    before = size(edit_app)
+    result = runner.invoke(main, ["--store", str(services.store_path), "build"])
+    assert result.exit_code == 1
+    assert "används den av en körande `kg serve`?" in result.output and "Traceback" not in result.output
+    assert size(edit_app) == before
