@@ -16,10 +16,11 @@ import fcntl
 import json
 import os
 import re
+import secrets
 import tempfile
 import threading
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -50,6 +51,7 @@ class Account:
     password_hash: str
     created: str  # ISO 8601, UTC
     changed: str
+    agent: str = ""  # the opaque public id of the member's decisions in the graph (…/id/agent/<agent>)
 
     def public(self) -> dict[str, str]:
         """Everything except the password hash."""
@@ -78,6 +80,11 @@ def _dummy() -> str:
     if _dummy_hash is None:
         _dummy_hash = hash_password(os.urandom(16).hex())
     return _dummy_hash
+
+
+def new_agent_id() -> str:
+    """An opaque id for a member's decisions in the public graph: it says nothing of the user name."""
+    return "medlem-" + secrets.token_hex(6)
 
 
 def check_name(name: str) -> str:
@@ -226,7 +233,7 @@ class Accounts:
             if name in accounts:
                 raise AccountError(f"användaren finns redan / the user already exists: {name}")
             stamp = now()
-            account = Account(name, display, role, hash_password(password), stamp, stamp)
+            account = Account(name, display, role, hash_password(password), stamp, stamp, new_agent_id())
             accounts[name] = account
         return account
 
@@ -236,9 +243,27 @@ class Accounts:
             if account is None:
                 raise AccountError(f"okänd användare / unknown user: {name}")
             check_password(password, name, account.display_name)
-            account = Account(name, account.display_name, account.role, hash_password(password), account.created, now())
+            account = Account(name, account.display_name, account.role, hash_password(password), account.created, now(),
+                              account.agent)
             accounts[name] = account
         return account
+
+    def agent_of(self, name: str) -> str:
+        """The account's opaque agent id (given one, and saved, if it was made before agent ids existed)."""
+        account = self.get(name)
+        if account is None:
+            raise AccountError(f"okänd användare / unknown user: {name}")
+        if account.agent:
+            return account.agent
+        with self._editing() as accounts:
+            account = accounts[name]
+            if not account.agent:
+                account = accounts[name] = replace(account, agent=new_agent_id())
+        return account.agent
+
+    def by_agent(self, agent: str) -> Account | None:
+        """The account behind an agent id of the graph, or None (a removed account)."""
+        return next((a for a in self._read().values() if agent and a.agent == agent), None)
 
     def remove(self, name: str) -> None:
         with self._editing() as accounts:

@@ -6,6 +6,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import BinaryIO
 
 import click
 import pyoxigraph as ox
@@ -131,6 +132,12 @@ def build_command(obj: Context, root: Path, extra: tuple[Path, ...]) -> None:
         fail(
             "validering misslyckades; den tidigare grafen är orörd. / validation failed; the previous graph is intact."
         )
+    except OSError as err:  # the running server holds the store (RocksDB's lock), or the disk refused
+        fail(
+            f"grafen i {obj.store_path} kan inte skrivas – används den av en körande `kg serve`? Stoppa servern "
+            f"först; ingenting ändrades. / the graph cannot be written – is a `kg serve` running on it? Stop the "
+            f"server first; nothing was changed. ({err})"
+        )
     click.echo(f"Byggde / built {obj.store_path} från / from {len(result.dataset.files)} filer / files.")
     print_stats(open_store(obj.store_path))
     if result.report.warnings:
@@ -255,7 +262,20 @@ def queries_command() -> None:
 
 
 @main.command("export")
-@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="turtle", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(FORMATS)),
+    default=None,
+    help="Format (standard: turtle; trig med --curated) / format (default: turtle; trig with --curated).",
+)
+@click.option(
+    "--curated",
+    is_flag=True,
+    help="Core teams arbete (graph/curation och graph/history, med namngivna grafer) i stället för den publika "
+    "datamängden; läses in igen med `kg import` / the core team's work (graph/curation and graph/history, named "
+    "graphs kept) instead of the public dataset; read back with `kg import`.",
+)
 @click.option(
     "-o",
     "--output",
@@ -264,17 +284,81 @@ def queries_command() -> None:
     help="Fil att skriva till (annars standard ut) / file to write (else standard output).",
 )
 @click.pass_obj
-def export_command(obj: Context, fmt: str, output: Path | None) -> None:
-    """Exportera den publika datamängden / export the public dataset."""
+def export_command(obj: Context, fmt: str | None, curated: bool, output: Path | None) -> None:
+    """Exportera den publika datamängden (eller med --curated core teams arbete).
+
+    Export the public dataset (or with --curated the core team's work). Works while the server runs: reads
+    the newest published snapshot.
+    """
+    from kg.backup import BackupError, dataset_format, export_curated
+
+    if curated:
+        try:
+            dataset_format(fmt or "trig")
+        except BackupError as err:
+            fail(str(err))
     store = obj.open()
+
+    def write(handle: BinaryIO | None = None) -> bytes | None:
+        return export_curated(store, fmt or "trig", handle) if curated else export(store, fmt or "turtle", handle)
+
     if output is None:
-        sys.stdout.buffer.write(export(store, fmt))
+        sys.stdout.buffer.write(write())
         return
     tmp = output.with_name(output.name + ".part")
     with tmp.open("wb") as handle:
-        export(store, fmt, handle)
+        write(handle)
     os.replace(tmp, output)
     click.echo(f"Skrev / wrote {output}", err=True)
+
+
+@main.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--format", "fmt", type=click.Choice(["trig", "nquads"]), default=None,
+    help="Filens format (standard: efter filändelsen) / the file's format (default: by its extension).",
+)
+@click.pass_obj
+def import_command(obj: Context, file: Path, fmt: str | None) -> None:
+    """Läs in core teams arbete från en fil från `kg export --curated`.
+
+    Read the core team's work back from a file written by `kg export --curated`: replaces graph/curation and
+    graph/history in one transaction. A bad file changes nothing. Refused while the server takes changes.
+    """
+    from kg.backup import BackupError, import_curated
+
+    try:
+        result = import_curated(obj.store_path, file, fmt)
+    except (BackupError, StoreMissing) as err:
+        fail(str(err))
+    published = f"; ögonblicksbild / snapshot {result.generation}" if result.generation is not None else ""
+    click.echo(
+        f"Läste in / imported {file}: graph/curation {result.curation}, graph/history {result.history} "
+        f"tripplar / triples{published}."
+    )
+
+
+@main.command("backup")
+@click.argument("folder", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
+@click.pass_obj
+def backup_command(obj: Context, folder: Path) -> None:
+    """Gör en konsekvent kopia av hela grafen i DIR (ny eller tom katalog), även medan servern kör.
+
+    Make a consistent copy of the whole store in DIR (a new or empty folder), also while the server runs; it
+    opens like any store: `kg --store DIR stats`.
+    """
+    from kg.backup import BackupError, backup
+
+    try:
+        result = backup(obj.store_path, folder)
+    except (BackupError, StoreMissing) as err:
+        fail(str(err))
+    source = (
+        f"ögonblicksbild / snapshot {result.generation} (servern kör / the server is running)"
+        if result.generation is not None
+        else f"{obj.store_path}"
+    )
+    click.echo(f"Kopierade / copied {result.quads} tripplar / triples från / from {source} till / to {result.path}")
 
 
 def print_stats(store: ox.Store) -> None:
@@ -506,8 +590,9 @@ def user_list_command(obj: Context) -> None:
     if not found:
         click.echo(f"Inga konton i / no accounts in {store.path}")
         return
-    rows = [[a.name, a.display_name, a.role, a.created, a.changed] for a in found]
-    click.echo(format_table(["name", "display name", "role", "created", "changed"], rows).rsplit("\n", 1)[0])
+    rows = [[a.name, a.display_name, a.role, a.created, a.changed, a.agent or "-"] for a in found]
+    columns = ["name", "display name", "role", "created", "changed", "agent (in the graph)"]
+    click.echo(format_table(columns, rows).rsplit("\n", 1)[0])
     click.echo(f"{len(found)} konto(n) / account(s) i / in {store.path}")
 
 

@@ -6,7 +6,8 @@ from typing import IO
 
 import pyoxigraph as ox
 
-from kg.namespaces import GRAPHS, PREFIXES
+from kg.namespaces import PREFIXES
+from kg.namespaces import PUBLIC_GRAPHS as GRAPHS
 
 FORMATS: dict[str, ox.RdfFormat] = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -17,7 +18,7 @@ FORMATS: dict[str, ox.RdfFormat] = {
     "rdfxml": ox.RdfFormat.RDF_XML,
 }
 
-PUBLIC_GRAPHS = tuple(GRAPHS.values())
+PUBLIC_GRAPHS = tuple(GRAPHS.values())  # the built graphs and the core team's curation and history
 
 
 def public_quads(store: ox.Store) -> list[ox.Quad]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from kg.namespaces import BASE, GRAPHS, SDG, SKK
+from kg.namespaces import BASE, SDG, SKK
+from kg.namespaces import PUBLIC_GRAPHS as GRAPHS
 from kg.results import RESULT_TYPES, SOLUTIONS
 
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")

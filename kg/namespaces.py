@@ -17,6 +17,13 @@ GRAPHS = {
     "collaboration": GRAPH + "collaboration",
     "mappings": GRAPH + "mappings",
 }
+#: the graphs the core team's work lives in (kg.curation), kept by `kg build` rather than built from files
+CURATED_GRAPHS = {
+    "curation": GRAPH + "curation",
+    "history": GRAPH + "history",
+}
+#: every graph that is published: downloads, /graph/…, VoID (the accounts are never in any graph)
+PUBLIC_GRAPHS = {**GRAPHS, **CURATED_GRAPHS}
 
 PREFIXES: dict[str, str] = {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",

@@ -24,11 +24,21 @@ def copy_store(built: Path, folder: Path) -> Path:
     return target
 
 
+_TEMPLATE: dict[str, bytes] = {}
+
+
 def accounts_file(folder: Path) -> Path:
+    """`folder`/accounts.json with the two members. The scrypt hashes are made once per test session and the file
+    copied (hashing costs ~0.1 s an account)."""
     path = folder / "accounts.json"
-    accounts = Accounts(path)
-    accounts.add(MEMBER, PASSWORD, DISPLAY)
-    accounts.add(OTHER, OTHER_PASSWORD, "Bertil Berg")
+    if "file" not in _TEMPLATE:
+        accounts = Accounts(path)
+        accounts.add(MEMBER, PASSWORD, DISPLAY)
+        accounts.add(OTHER, OTHER_PASSWORD, "Bertil Berg")
+        _TEMPLATE["file"] = path.read_bytes()
+    else:
+        path.write_bytes(_TEMPLATE["file"])
+        path.chmod(0o600)
     return path
 
 
@@ -59,6 +69,13 @@ def post(client: FlaskClient, path: str, **form):
 def form_error(html: str) -> str | None:
     found = re.search(r'class="form-error"[^>]*>([^<]*)<', html)
     return found.group(1) if found else None
+
+
+def agent(app: Flask, name: str = MEMBER) -> str:
+    """The agent IRI the graph knows a member by (an opaque id kept with the account, never the user name)."""
+    from kg.curation import agent_iri
+
+    return agent_iri(Accounts(app.config["ACCOUNTS_FILE"]).agent_of(name))
 
 
 def quads(store: ox.Store) -> int:

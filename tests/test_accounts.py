@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 import stat
 from pathlib import Path
 
@@ -151,8 +152,10 @@ def test_list_shows_names_and_dates_but_never_hashes(runner: CliRunner, path: Pa
     result = kg_user(runner, path, "list")
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert lines[0].split() == ["name", "display", "name", "role", "created", "changed"]
+    assert lines[0].split() == ["name", "display", "name", "role", "created", "changed", "agent", "(in", "the",
+                                "graph)"]
     assert lines[2].startswith("anna  Anna Andersson  core-team  20") and lines[3].startswith("bo  ")
+    assert re.search(r"  medlem-[0-9a-f]{12}$", lines[2])  # the opaque id the graph knows anna by
     assert "scrypt" not in result.output and "$" not in result.output and PASSWORD not in result.output
 
 
@@ -241,3 +244,13 @@ def test_secret_init_refuses_an_empty_key_file(runner: CliRunner, tmp_path: Path
     key.write_text("", encoding="utf-8")
     result = runner.invoke(main, ["secret", "init", "--key-file", str(key)])
     assert result.exit_code == 1 and "is empty" in result.output
+
+
+def test_every_account_has_an_opaque_agent_id_that_survives_a_password_change(path: Path) -> None:
+    accounts = Accounts(path)
+    anna = accounts.add("anna", PASSWORD, "Anna Andersson")
+    bo = accounts.add("bo", PASSWORD)
+    assert anna.agent != bo.agent and "anna" not in anna.agent and re.fullmatch(r"medlem-[0-9a-f]{12}", anna.agent)
+    accounts.set_password("anna", PASSWORD + "!")
+    assert accounts.agent_of("anna") == anna.agent and accounts.by_agent(anna.agent).name == "anna"
+    assert accounts.by_agent("medlem-000000000000") is None

@@ -175,9 +175,11 @@ def test_stale_version_is_a_conflict_and_changes_nothing(cur: CurationStore) -> 
     lambda c: c.add_link(INITIATIVE, "1.1", "primary", "\n\t ", ANNA),
     lambda c: c.edit_link(LINK, "primary", "x" * 4001, ANNA, 0),
     lambda c: c.add_link(INITIATIVE, "1.1", "primary", "Motivering.", "not an iri"),
+    lambda c: c.set_link_status(LINK, "confirmed", ANNA, "Ring Anna på 070-123 45 67.", 0),
+    lambda c: c.add_link(INITIATIVE, "1.1", "primary", "Kontakt: anna.a@vasteras.se", ANNA),
 ], ids=["unknown-target", "injected-code", "goal", "blank-reason", "unknown-area", "empty-reason", "unknown-status",
         "no-change", "unknown-link", "unknown-target-code", "unknown-initiative", "unknown-relevance",
-        "1MB-rationale", "blank-rationale", "4001-rationale", "bad-agent"])
+        "1MB-rationale", "blank-rationale", "4001-rationale", "bad-agent", "phone-in-reason", "email-in-rationale"])
 def test_bad_input_is_refused_in_both_languages_and_changes_nothing(cur: CurationStore, change) -> None:
     size, generation = graph_size(cur.store), current_generation(cur.path)
     with pytest.raises(CurationError) as raised:
@@ -314,3 +316,13 @@ def test_changes_reported_as_committed_survive_kill_9(path: Path) -> None:
             assert f'"burst {round_} {i}"@sv' in value.object.value
         assert len(status(cur.store)) == 1
         cur.close()
+
+
+def test_each_version_is_described_once_in_the_history(cur: CurationStore) -> None:
+    """A version is written when it is made; replacing it later adds only its end, never a second prov:value."""
+    version = 0
+    for i in range(12):
+        version = cur.edit_link(LINK, ("primary", "secondary")[i % 2], f"Motivering {i}.", ANNA, version).version
+    values = list(cur.store.quads_for_pattern(None, ox.NamedNode(PROV + "value"), None, ox.NamedNode(HISTORY)))
+    subjects = [q.subject for q in values]
+    assert len(subjects) == len(set(subjects)) == 13  # the shipped proposal and 12 versions

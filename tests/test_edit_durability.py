@@ -86,7 +86,8 @@ def test_changes_answered_as_saved_survive_kill_9_of_the_server(served) -> None:
         session = log_in(server)
         form = form_of(session, server)
 
-        def burst(server: LiveServer = server, session: requests.Session = session, form: dict = form) -> None:
+        def burst(server: LiveServer = server, session: requests.Session = session, form: dict = form,
+                  round_: int = round_) -> None:
             for i in range(10_000):
                 reason = f"Runda {round_}, ändring {i}."
                 in_flight[:] = [reason]

@@ -19,6 +19,7 @@ a rebuild does not bring the proposal back.
 
 from __future__ import annotations
 
+from kg.curation.initiatives import InitiativeOperations
 from kg.curation.links import LinkOperations
 from kg.curation.model import (
     CURATION,
@@ -36,9 +37,10 @@ from kg.curation.rebuild import preserve_curation
 from kg.curation.targets import TargetOperations
 
 
-class CurationStore(TargetOperations, LinkOperations):
+class CurationStore(TargetOperations, LinkOperations, InitiativeOperations):
     """Opens the store read-write (RocksDB's lock makes it the only writer) and applies curation changes:
-    the operations are in kg.curation.targets and kg.curation.links, the transaction in kg.curation.core."""
+    the operations are in kg.curation.targets, kg.curation.links and kg.curation.initiatives, the transaction
+    in kg.curation.core."""
 
 
 __all__ = [
@@ -51,6 +53,7 @@ __all__ = [
     "Conflict",
     "CurationError",
     "CurationStore",
+    "InitiativeOperations",
     "State",
     "agent_iri",
     "preserve_curation",

@@ -36,6 +36,18 @@ from kg.namespaces import ID, PREFIXES, SDG, SKK
 from kg.store import open_store
 
 
+def subclasses(store: ox.Store, cls: str) -> set[ox.NamedNode]:
+    """`cls` and every class below it (rdfs:subClassOf, transitively: org:Organization has units of units)."""
+    sub, found = _n(PREFIXES["rdfs"] + "subClassOf"), {_n(cls)}
+    todo = list(found)
+    while todo:
+        for quad in store.quads_for_pattern(None, sub, todo.pop()):
+            if isinstance(quad.subject, ox.NamedNode) and quad.subject not in found:
+                found.add(quad.subject)
+                todo.append(quad.subject)
+    return found
+
+
 class CurationCore:
     """Opens the store read-write (RocksDB's lock makes it the only writer); the base of CurationStore."""
 
@@ -87,8 +99,7 @@ class CurationCore:
             node: ox.NamedNode | None = self._iri(iri)
         except CurationError:
             node = None
-        sub = _n(PREFIXES["rdfs"] + "subClassOf")
-        classes = {_n(cls)} | {q.subject for q in self.store.quads_for_pattern(None, sub, _n(cls))}
+        classes = subclasses(self.store, cls)
         if node is None or not any(self._has(node, TYPE, c) for c in classes):
             shown = str(iri if shown is None else shown)[:200]
             raise CurationError(f"Okänt {sv}: {shown!r}.", f"Unknown {en}: {shown!r}.")
@@ -129,15 +140,17 @@ class CurationCore:
             hist.append((decision, _n(PROV + "wasInformedBy"), _n(informed_by)))
         if old.version is not None:
             prev = _n(_snapshot_iri(old.iri, old.version))
-            hist += [(decision, _n(PROV + "used"), prev), (prev, TYPE, _n(PROV + "Entity")),
-                     (prev, _n(PROV + "specializationOf"), node), (prev, VERSION, ox.Literal(old.version)),
-                     (prev, _n(PROV + "value"), ox.Literal(_ntriples(old.iri, old.statements))),
-                     (prev, INVALIDATED, now), (prev, _n(PROV + "wasInvalidatedBy"), decision),
-                     (snap, _n(PROV + "wasRevisionOf"), prev)]
+            hist += [(decision, _n(PROV + "used"), prev), (prev, INVALIDATED, now),
+                     (prev, _n(PROV + "wasInvalidatedBy"), decision), (snap, _n(PROV + "wasRevisionOf"), prev)]
+            if next(iter(self.store.quads_for_pattern(prev, VERSION, None, _n(HISTORY))), None) is None:
+                # the shipped version (a proposal, a seed's facts) is described the first time it is replaced
+                hist += [(prev, TYPE, _n(PROV + "Entity")), (prev, _n(PROV + "specializationOf"), node),
+                         (prev, VERSION, ox.Literal(old.version)),
+                         (prev, _n(PROV + "value"), ox.Literal(_ntriples(old.iri, old.statements)))]
         update = ""
         if old.graph is not None:
             gone = [(node, p, o) for p, o in old.statements] + [(node, VERSION, ox.Literal(old.version))]
-            update = "DELETE DATA {\n" + _block(old.graph, gone) + "} ;\n"
+            update = "DELETE DATA {\n" + "".join(_block(g, gone) for g in (old.graph, *old.spread)) + "} ;\n"
         current = [(node, p, o) for p, o in new] + [(node, VERSION, ox.Literal(version))]
         update += "INSERT DATA {\n" + _block(CURATION, current) + _block(HISTORY, hist) + "}"
         self.store.update(update)

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import pyoxigraph as ox
 
 from kg.namespaces import GRAPH, GRAPHS, ID, PREFIXES, SKK
+from kg.privacy import contact_data
 
 CURATION = GRAPH + "curation"
 HISTORY = GRAPH + "history"
@@ -55,6 +56,7 @@ class State:
     version: int | None  # None: never existed
     statements: tuple[tuple[ox.NamedNode, ox.Term], ...]
     graph: str | None  # CURATION, MAPPINGS or None
+    spread: tuple[str, ...] = ()  # other graphs holding some of them (a shipped initiative: collaboration, mappings)
 
     @property
     def active(self) -> bool:
@@ -76,8 +78,12 @@ def agent_iri(username: str) -> str:
 
 
 def _now() -> ox.Literal:
-    stamp = datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
-    return ox.Literal(stamp, datatype=_n(XSD + "dateTime"))
+    """Now as an xsd:dateTime in its canonical form (no trailing zeros in the fraction), as Oxigraph writes it back:
+    a statement read from the store then compares equal to the one written."""
+    stamp = datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "")
+    whole, fraction = stamp.split(".")
+    fraction = fraction.rstrip("0")
+    return ox.Literal(whole + ("." + fraction if fraction else "") + "Z", datatype=_n(XSD + "dateTime"))
 
 
 def _text(value: object, what_sv: str, what_en: str) -> str:
@@ -86,6 +92,13 @@ def _text(value: object, what_sv: str, what_en: str) -> str:
     if len(value) > MAX_TEXT:
         raise CurationError(
             f"{what_sv} får vara högst {MAX_TEXT} tecken.", f"The {what_en} may be at most {MAX_TEXT} characters."
+        )
+    if contact_data(value):  # everything in the graph is public
+        raise CurationError(
+            f"{what_sv} innehåller kontaktuppgifter (e-postadress eller telefonnummer). Allt i grafen är offentligt: "
+            "ta bort dem.",
+            f"The {what_en} contains contact data (an e-mail address or a telephone number). Everything in the graph "
+            "is public: remove them.",
         )
     return value.strip()
 

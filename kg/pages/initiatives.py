@@ -204,6 +204,7 @@ class InitiativePage:
     figures: list[Figure]
     sources: list[Ref]
     quote_lang: str | None  # the language of the sources' own wording (budget lines, figures)
+    added_by: list[Ref]  # dcterms:creator: the core team, for an initiative it added (not from a source document)
 
     @property
     def classification_proposed(self) -> bool:
@@ -367,4 +368,5 @@ def initiative_page(store: ox.Store, iri: str, lang: str) -> InitiativePage | No
         figures=_figures(store, iri, lang) if info.iris(SKK + "background") else [],
         sources=cited,
         quote_lang=quote_lang,
+        added_by=info.refs(DCT + "creator"),
     )

@@ -9,7 +9,7 @@ from werkzeug.wrappers import Response
 
 from kg.curation import Change, Conflict, CurationError, agent_iri
 from kg.curation.model import NEVER
-from webapp.auth import current_user, safe_next
+from webapp.auth import accounts, current_user, safe_next
 from webapp.i18n import current, t
 from webapp.services import EditingUnavailable, graph
 
@@ -24,10 +24,11 @@ def can_edit() -> bool:
 
 
 def who() -> str:
-    """The agent IRI of the logged-in member (their user name; the account itself never enters the graph)."""
+    """The agent IRI of the logged-in member: an opaque id kept with the account (kg.accounts.Account.agent), so
+    that neither the user name nor anything else of the account enters the graph."""
     user = current_user()
     assert user is not None  # the views are login_required
-    return agent_iri(user.name)
+    return agent_iri(accounts().agent_of(user.name))
 
 
 def field(name: str) -> str:

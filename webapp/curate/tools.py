@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kg.curation.forms import selection_form
+from kg.curation.linkforms import initiatives
 from kg.namespaces import SDG
 from webapp.curate.common import can_edit, curation, message
 from webapp.i18n import current
@@ -10,18 +11,21 @@ from webapp.services import EditingUnavailable, graph
 
 
 def target_tools(iri: str) -> dict | None:
-    """On a target page: the selection form (with the current version)."""
+    """On a target page: the selection form (with the current version), and the initiatives to choose from when
+    adding a link (each link's "Edit…" control needs nothing more)."""
     if not can_edit():
         return None
     try:
         state = curation().selection(iri.removeprefix(SDG))
     except EditingUnavailable as err:
         return {"error": message(err)}
-    return {"selection": selection_form(state, graph().store, current())}
+    store = graph().store
+    return {"selection": selection_form(state, store, current()), "initiatives": initiatives(store, current())}
 
 
 def initiative_tools(iri: str) -> dict | None:
-    """On an initiative page: the controls of its links and of its facts (none yet)."""
+    """On an initiative page: the controls of its links (each link's "Edit…" and the form that adds one: they
+    need nothing more than `links`) and of its facts."""
     if not can_edit():
         return None
-    return {}
+    return {"links": True}

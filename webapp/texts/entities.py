@@ -56,6 +56,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "entities.parties": {"sv": "Parter i Samhällskontraktet", "en": "Parties of Samhällskontraktet"},
     # ---------------------------------------------------------------- statuses and roles
     "entities.status": {"sv": "Status", "en": "Status"},
+    "entities.added_by": {"sv": "Tillagt i grafen av core team, inte hämtat ur ett källdokument:",
+                          "en": "Added to the graph by the core team, not taken from a source document:"},
     "entities.status.none": {"sv": "status ej angiven i källan", "en": "status not stated in the source"},
     "entities.role.participant": {"sv": "deltagare", "en": "participant"},
     "entities.role.funder": {"sv": "finansiär", "en": "funder"},

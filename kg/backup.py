@@ -1,0 +1,233 @@
+"""The core team's work to and from data files, and consistent copies of the whole store.
+
+- `export_curated`: graph/curation and graph/history as TriG (or N-Quads), named graphs kept, quads sorted so
+  that two exports of the same state are byte for byte the same.
+- `import_curated`: such a file back into the store, replacing both graphs in ONE transaction (one
+  `Store.update`: drop both graphs, delete the shipped quads the new curation supersedes (the rule `kg build`
+  follows: kg.curation.rebuild.superseded), insert the file's quads). The file is parsed and checked
+  completely before the store is opened, so a bad file changes nothing. Needs the store's lock: refused while a
+  server (CurationStore) has it open.
+- `backup`: `Store.backup()` (RocksDB checkpoint: a consistent copy, hard links where possible). When a server
+  holds the store, the copy is taken from the newest published snapshot (kg.snapshots), which contains every
+  change committed before it was named in CURRENT; a generation pruned meanwhile is retried with the new one.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+import pyoxigraph as ox
+
+from kg import snapshots
+from kg.curation.model import CURATION, HISTORY
+from kg.curation.rebuild import curated_quads, superseded
+from kg.export import FORMATS
+from kg.namespaces import PREFIXES
+from kg.store import open_store
+
+CURATED_GRAPHS = (CURATION, HISTORY)
+RETRIES = 20  # snapshot generations a backup tries before giving up (a busy server prunes old ones)
+
+
+class BackupError(Exception):
+    """Nothing was changed; the message is in Swedish and English."""
+
+    def __init__(self, sv: str, en: str):
+        self.sv, self.en = sv, en
+        super().__init__(f"{sv} / {en}")
+
+
+def _sorted(quads: list[ox.Quad]) -> list[ox.Quad]:
+    return sorted(quads, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+
+
+# ---------------------------------------------------------------- export
+
+
+def dataset_format(fmt: str) -> ox.RdfFormat:
+    """The RDF format called `fmt` if it keeps named graphs, else BackupError."""
+    rdf_format = FORMATS[fmt]
+    if not rdf_format.supports_datasets:
+        raise BackupError(
+            f"Formatet {fmt} saknar namngivna grafer; använd trig eller nquads.",
+            f"The format {fmt} has no named graphs; use trig or nquads.",
+        )
+    return rdf_format
+
+
+def export_curated(store: ox.Store, fmt: str = "trig", output: IO[bytes] | None = None) -> bytes | None:
+    """Serialise graph/curation and graph/history (a format with named graphs: trig, nquads, jsonld)."""
+    rdf_format = dataset_format(fmt)
+    prefixes = PREFIXES if rdf_format == ox.RdfFormat.TRIG else None
+    return ox.serialize(_sorted(curated_quads(store)), output, rdf_format, prefixes=prefixes)
+
+
+# ---------------------------------------------------------------- import
+
+
+@dataclass(frozen=True)
+class Imported:
+    curation: int  # quads now in graph/curation
+    history: int  # quads now in graph/history
+    generation: int | None  # the snapshot published afterwards, None when the store has no snapshots
+
+
+def read_curated(path: Path | str, fmt: str | None = None) -> list[ox.Quad]:
+    """Parse a whole file and check that every quad is in graph/curation or graph/history. Raises BackupError."""
+    path = Path(path)
+    rdf_format = FORMATS[fmt] if fmt else ox.RdfFormat.from_extension(path.suffix.lstrip(".").lower())
+    if rdf_format is None or not rdf_format.supports_datasets:
+        raise BackupError(
+            f"{path.name}: okänt format; filen ska vara TriG (.trig) eller N-Quads (.nq).",
+            f"{path.name}: unknown format; the file must be TriG (.trig) or N-Quads (.nq).",
+        )
+    try:
+        quads = list(ox.parse(path=str(path), format=rdf_format))
+    except SyntaxError as err:
+        detail = err.args[0] if err.args else err
+        raise BackupError(f"{path.name} är inte giltig RDF: {detail}",
+                          f"{path.name} is not valid RDF: {detail}") from None
+    except (OSError, ValueError) as err:
+        raise BackupError(f"{path.name} kan inte läsas: {err}", f"{path.name} cannot be read: {err}") from None
+    allowed = {ox.NamedNode(g) for g in CURATED_GRAPHS}
+    outside = [q for q in quads if q.graph_name not in allowed]
+    if outside:
+        where = "standardgrafen" if isinstance(outside[0].graph_name, ox.DefaultGraph) else str(outside[0].graph_name)
+        where_en = "the default graph" if isinstance(outside[0].graph_name, ox.DefaultGraph) else where
+        raise BackupError(
+            f"{path.name}: {len(outside)} tripplar ligger utanför <{CURATION}> och <{HISTORY}> (till exempel i "
+            f"{where}); ingenting lästes in.",
+            f"{path.name}: {len(outside)} triples are outside <{CURATION}> and <{HISTORY}> (for example in "
+            f"{where_en}); nothing was imported.",
+        )
+    return quads
+
+
+def _replace_update(quads: list[ox.Quad], gone: list[ox.Quad]) -> str:
+    """One SPARQL update that replaces both curated graphs with `quads` and deletes `gone` (the shipped quads the
+    new curation supersedes). Only terms serialised by pyoxigraph (N-Triples forms, escaped) reach the text."""
+    operations = [f"DROP SILENT GRAPH {ox.NamedNode(g)}" for g in CURATED_GRAPHS]
+    exact = [q for q in gone if not any(isinstance(t, ox.BlankNode) for t in (q.subject, q.object))]
+    if exact:
+        operations.append("DELETE DATA {\n" + _quads_text(exact) + "}")
+    for q in gone:  # DELETE DATA takes no blank nodes: match those by position (none in the shipped data)
+        if isinstance(q.object, ox.BlankNode) and isinstance(q.subject, ox.NamedNode):
+            operations.append(f"DELETE {{ GRAPH {q.graph_name} {{ {q.subject} {q.predicate} ?o }} }} WHERE "
+                              f"{{ GRAPH {q.graph_name} {{ {q.subject} {q.predicate} ?o }} FILTER(isBlank(?o)) }}")
+    if quads:
+        operations.append("INSERT DATA {\n" + _quads_text(quads) + "}")
+    return " ;\n".join(operations)
+
+
+def _quads_text(quads: list[ox.Quad]) -> str:
+    return "".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}\n" for q in quads)
+
+
+def import_curated(store_path: Path | str, path: Path | str, fmt: str | None = None) -> Imported:
+    """Replace graph/curation and graph/history of the store with a file's content, in one transaction, then
+    publish a snapshot if readers use them. Raises BackupError (nothing changed), StoreMissing."""
+    quads = read_curated(path, fmt)
+    store = _open_writer(store_path)
+    try:  # what is superseded is read first; nobody else can change the store while we hold its lock
+        store.update(_replace_update(quads, superseded(store, quads)))
+        store.flush()
+        generation = None
+        if snapshots.snapshots_dir(store_path).is_dir():
+            generation = snapshots.publish(store, store_path)
+        counts = {g: sum(1 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(g))) for g in
+                  CURATED_GRAPHS}
+    finally:
+        del store
+    return Imported(counts[CURATION], counts[HISTORY], generation)
+
+
+def _open_writer(store_path: Path | str) -> ox.Store:
+    try:
+        return open_store(Path(store_path), read_only=False)
+    except OSError as err:
+        raise BackupError(
+            f"Grafen i {store_path} används av en annan process (till exempel `kg serve`, som tar emot ändringar); "
+            f"stoppa den först. ({err})",
+            f"The graph in {store_path} is in use by another process (for example `kg serve`, which takes "
+            f"changes); stop it first. ({err})",
+        ) from None
+
+
+# ---------------------------------------------------------------- backup
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    quads: int
+    generation: int | None  # the snapshot copied, None when the store itself was copied (no server held it)
+
+
+def _prepare_target(target: Path) -> None:
+    if target.exists():
+        if not target.is_dir() or any(target.iterdir()):
+            raise BackupError(
+                f"{target} finns redan och är inte en tom katalog; välj en ny.",
+                f"{target} exists and is not an empty folder; choose a new one.",
+            )
+        target.rmdir()  # RocksDB makes the folder itself
+    target.parent.mkdir(parents=True, exist_ok=True)
+
+
+def _count(folder: Path) -> int:
+    copy = ox.Store.read_only(str(folder))
+    try:
+        return len(copy)
+    finally:
+        del copy
+
+
+def backup(store_path: Path | str, target: Path | str) -> Backup:
+    """A consistent copy of the whole store in `target` (a new or empty folder), also while a server changes
+    it. Raises BackupError, StoreMissing."""
+    store_path, target = Path(store_path), Path(target)
+    try:
+        store = open_store(store_path, read_only=False)  # StoreMissing, or finishes an interrupted swap
+    except OSError:  # locked: a server (CurationStore) is its writer
+        _prepare_target(target)
+        return _backup_snapshot(store_path, target)
+    try:
+        _prepare_target(target)
+        store.backup(str(target))
+    finally:
+        del store
+    return Backup(target, _count(target), None)
+
+
+def _backup_snapshot(store_path: Path, target: Path) -> Backup:
+    """The store is locked by its writer: copy the newest published snapshot, retrying if it is pruned."""
+    failure: Exception | None = None
+    for _ in range(RETRIES):
+        generation = snapshots.current_generation(store_path)
+        if generation is None:
+            break
+        folder = snapshots.snapshots_dir(store_path) / str(generation)
+        try:
+            snapshot = ox.Store.read_only(str(folder))
+            try:
+                snapshot.backup(str(target))
+            finally:
+                del snapshot
+            return Backup(target, _count(target), generation)
+        except (OSError, RuntimeError) as err:
+            shutil.rmtree(target, ignore_errors=True)
+            failure = err
+            if snapshots.current_generation(store_path) == generation and folder.is_dir():
+                break  # not pruned meanwhile: a real failure
+    if failure is not None:
+        raise BackupError(
+            f"Ögonblicksbilden av grafen i {store_path} kunde inte kopieras: {failure}",
+            f"The snapshot of the graph in {store_path} could not be copied: {failure}",
+        )
+    raise BackupError(
+        f"Grafen i {store_path} används av en annan process och ingen ögonblicksbild av den finns att kopiera.",
+        f"The graph in {store_path} is in use by another process and there is no snapshot of it to copy.",
+    )
