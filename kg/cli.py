@@ -640,5 +640,17 @@ def secret_init_command(key_file: Path | None) -> None:
     click.echo(f"Skrev en ny hemlig nyckel till / wrote a new secret key to {path}")
 
 
+def _add_insight_commands() -> None:
+    """`kg suggest`, `kg analyse` and `kg report`, each in its own package (kg.suggest, kg.analysis, kg.report)."""
+    from kg.analysis.cli import analyse_command
+    from kg.report.cli import report_command
+    from kg.suggest.cli import suggest_command
+
+    for command in (suggest_command, analyse_command, report_command):
+        main.add_command(command)
+
+
+_add_insight_commands()
+
 if __name__ == "__main__":
     main()

@@ -114,6 +114,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     from kg.linkeddata import path_for_iri
     from webapp import (
+        analysis,
         auth,
         csrf,
         curate,
@@ -124,6 +125,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         network,
         overviews,
         pages,
+        reports,
         search,
         services,
         sparql,
@@ -135,7 +137,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     auth.init_app(app)
     csrf.init_app(app)
     curate.init_app(app)
-    for blueprint in (pages.bp, entities.bp, overviews.bp, search.bp, network.bp, sparql.bp, linked.bp, auth.bp):
+    for blueprint in (pages.bp, entities.bp, overviews.bp, search.bp, network.bp, analysis.bp, reports.bp, sparql.bp,
+                      linked.bp, auth.bp):
         app.register_blueprint(blueprint)
     app.jinja_env.globals["local"] = lambda iri: path_for_iri(iri, app.config["BASE_IRI"])
     return app

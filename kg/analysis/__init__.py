@@ -1,0 +1,1 @@
+"""Network analysis of the collaboration with networkx (issue 6). Placeholder."""

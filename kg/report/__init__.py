@@ -1,0 +1,1 @@
+"""The board report (issue 6). Placeholder."""
