@@ -19,6 +19,7 @@ import re
 import secrets
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
@@ -52,6 +53,7 @@ class Account:
     created: str  # ISO 8601, UTC
     changed: str
     agent: str = ""  # the opaque public id of the member's decisions in the graph (…/id/agent/<agent>)
+    sessions_after: float = 0.0  # sessions that began before this time (a logout: seconds since the epoch) are over
 
     def public(self) -> dict[str, str]:
         """Everything except the password hash."""
@@ -243,10 +245,16 @@ class Accounts:
             if account is None:
                 raise AccountError(f"okänd användare / unknown user: {name}")
             check_password(password, name, account.display_name)
-            account = Account(name, account.display_name, account.role, hash_password(password), account.created, now(),
-                              account.agent)
+            account = replace(account, password_hash=hash_password(password), changed=now())
             accounts[name] = account
         return account
+
+    def end_sessions(self, name: str) -> None:
+        """End every session of the account that began until now (a logout ends them on every device: the session
+        cookie is signed, not stored, so a copy of it must stop working too)."""
+        with self._editing() as accounts:
+            if name in accounts:
+                accounts[name] = replace(accounts[name], sessions_after=time.time())
 
     def agent_of(self, name: str) -> str:
         """The account's opaque agent id (given one, and saved, if it was made before agent ids existed)."""

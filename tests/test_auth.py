@@ -314,6 +314,20 @@ def test_logout_needs_a_post_with_a_valid_token(client: FlaskClient) -> None:
     assert logged_in_as(client) is None
 
 
+def test_a_copy_of_the_session_cookie_stops_working_at_logout(app: Flask) -> None:
+    """The session cookie is signed, not stored: logging out must end copies of it too (e.g. one taken from
+    another device or stolen) — every session of the account that began before the logout."""
+    laptop, phone = app.test_client(), app.test_client()
+    log_in(laptop)
+    copied = laptop.get_cookie("kg_session").value
+    phone.set_cookie("kg_session", copied)
+    assert logged_in_as(phone) == "Anna Andersson"
+    laptop.post("/logout", data={"csrf_token": token_of(laptop, "/goals")})
+    assert logged_in_as(phone) is None
+    log_in(laptop)  # a new login after the logout works
+    assert logged_in_as(laptop) == "Anna Andersson"
+
+
 def test_a_post_without_a_valid_token_is_refused_with_a_clear_message(client: FlaskClient) -> None:
     response = client.post("/login", data={"username": "anna", "password": PASSWORD})
     assert response.status_code == 400

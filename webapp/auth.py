@@ -148,6 +148,7 @@ def session_account() -> Account | None:
         account is not None
         and isinstance(login_at, int | float)
         and -60 <= time.time() - login_at <= lifetime()
+        and login_at > account.sessions_after
         and hmac.compare_digest(str(session.get(FINGERPRINT_KEY, "")), fingerprint(account))
     )
     if not valid:
@@ -251,7 +252,7 @@ def login():
     session.permanent = True
     session[USER_KEY] = account.name
     session[FINGERPRINT_KEY] = fingerprint(account)
-    session[LOGIN_AT_KEY] = int(time.time())
+    session[LOGIN_AT_KEY] = time.time()
     g.user = account
     current_app.logger.info("login: %s from %s", account.name, request.remote_addr)
     return redirect(next_url or url_for("pages.home"), 303)
@@ -259,6 +260,12 @@ def login():
 
 @bp.route("/logout", methods=["POST"])
 def logout():
+    user = current_user()
+    if user is not None:
+        try:
+            accounts().end_sessions(user.name)
+        except AccountError as err:
+            current_app.logger.error("%s", err)
     session.clear()
     g.user = None
     return redirect(url_for("pages.home"), 303)
