@@ -47,7 +47,9 @@ class Context:
     def open(self) -> ox.Store:
         """The graph read-only: the newest published snapshot when a server is changing it (kg.snapshots)."""
         try:
-            open_store(self.store_path)  # StoreMissing, or finishes an interrupted swap
+            if not self.store_path.is_dir():
+                open_store(self.store_path)  # StoreMissing, or finishes an interrupted swap
+            # never the live store beside a running server's writer: read-only RocksDB then sees torn files
             return SnapshotReader(self.store_path).store
         except StoreMissing as err:
             fail(str(err))

@@ -9,7 +9,7 @@ address (no CDN), none may fail, and nothing may be logged as an error.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -17,6 +17,9 @@ from urllib.parse import urlsplit
 import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
+#: where full-page screenshots (and printed PDFs) of the browser tests are kept for people to look at
+ARTIFACTS = Path(os.environ.get("KG_TEST_ARTIFACTS") or Path(__file__).resolve().parent.parent / "test-artifacts"
+                 / "screenshots")
 if not os.access(CHROMIUM, os.X_OK):
     pytest.skip(
         f"{CHROMIUM} saknas / is missing: run scripts/install-browser.sh to install Debian's chromium",
@@ -115,3 +118,26 @@ def open_page(
     page.on("pageerror", lambda error: seen.console_errors.append(f"uncaught: {error}"))
     seen.response = page.goto(url)
     return context, seen
+
+
+@pytest.fixture(scope="module", name="artifacts")
+def screenshot_folder() -> Path:
+    """The `artifacts` fixture: the screenshot folder (made if missing). A module gets it by importing this."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture(name="open_live")
+def live_opener(browser, live_server) -> Iterator[Callable[..., Visit]]:
+    """The `open_live` fixture: opens a path of the session's live server in a fresh browser context, closed after
+    the test (options as for `open_page`). A module gets it by importing this."""
+    contexts = []
+
+    def open_(path: str, **options) -> Visit:
+        context, visit = open_page(browser, live_server.url.rstrip("/") + path, **options)
+        contexts.append(context)
+        return visit
+
+    yield open_
+    for context in contexts:
+        context.close()

@@ -14,7 +14,7 @@ import requests
 from tests.conftest import LiveServer, start_server, stop_server
 from tests.editing import MEMBER, PASSWORD, accounts_file, copy_store
 
-from .browser import expect, launched_browser, open_page  # noqa: F401 (launched_browser: the `browser` fixture)
+from .browser import ARTIFACTS, expect, launched_browser, open_page  # noqa: F401 (launched_browser: the `browser` fixture)
 
 SPARQL_PREFIXES = ("PREFIX skk: <https://w3id.org/samhallskontraktet/ontology#> "
                    "PREFIX prov: <http://www.w3.org/ns/prov#> ")
@@ -74,6 +74,21 @@ def test_a_member_does_the_whole_job_in_the_browser(browser, server: LiveServer)
         add.get_by_role("button", name="Lägg till kopplingen").click()
         expect(page.locator(".flash")).to_be_visible()
         expect(page.locator("section.targets")).to_contain_text("3.4")
+
+        # the initiative page suggests targets with the words that matched; one click proposes a link
+        page.goto(server.url + "id/initiative/maltider-och-moten")
+        suggestions = page.locator("ol.suggestions")
+        expect(suggestions.locator("li.suggestion").first).to_be_visible()
+        expect(suggestions.locator("p.why").first).not_to_be_empty()
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "curation-suggestions-sv.png"), full_page=True)
+        first = suggestions.locator("li.suggestion").first
+        code = re.search(r"\d+\.\w+", first.locator("p.target").inner_text()).group(0)
+        first.locator("form.suggestion-add button").click()
+        expect(page.locator(".flash")).to_be_visible()
+        meals = "https://w3id.org/samhallskontraktet/id/initiative/maltider-och-moten"
+        assert ask(server, f"ASK {{ ?l skk:initiative <{meals}> ; "
+                           f"skk:target <http://metadata.un.org/sdg/{code}> ; skk:linkStatus skk:proposed }}")
 
         # the history on the target page shows the changes; undo the latest (the added link)
         page.goto(server.url + "sdg/3.4")

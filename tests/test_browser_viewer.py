@@ -9,20 +9,23 @@ be logged as an error. Full-page screenshots of every kind of page are kept in $
 from __future__ import annotations
 
 import json
-import os
 import re
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest
 
-from kg.layout import PROJECT_ROOT
-
-from .browser import Visit, expect, launched_browser, open_page  # noqa: F401 (launched_browser: the `browser` fixture)
+from .browser import (  # noqa: F401 (the fixtures browser, artifacts and open_live)
+    ARTIFACTS,
+    Visit,
+    expect,
+    launched_browser,
+    live_opener,
+    open_page,
+    screenshot_folder,
+)
 from .conftest import LiveServer
 
-ARTIFACTS = Path(os.environ.get("KG_TEST_ARTIFACTS") or PROJECT_ROOT / "test-artifacts" / "screenshots")
 NOT_FOUND = "/id/initiative/finns-inte"
 PHONE = (375, 740)
 
@@ -102,25 +105,7 @@ FOCUSED = "() => {" + DESCRIBE + """
 TAB_STOPS = 20  # how many tab stops from the top of each page are checked for a visible focus
 
 
-@pytest.fixture(scope="module")
-def artifacts() -> Path:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    return ARTIFACTS
 
-
-@pytest.fixture
-def open_viewer(browser, live_server: LiveServer) -> Iterator[Callable[..., Visit]]:
-    """Opens a path of the live server in a fresh browser context (closed after the test)."""
-    contexts = []
-
-    def open_(path: str, *, viewport: tuple[int, int] = (1400, 1000)) -> Visit:
-        context, visit = open_page(browser, url_of(live_server, path), viewport=viewport)
-        contexts.append(context)
-        return visit
-
-    yield open_
-    for context in contexts:
-        context.close()
 
 
 def url_of(live_server: LiveServer, path: str) -> str:
@@ -142,9 +127,9 @@ def wait_until_ready(visit: Visit, path: str) -> None:
 
 @pytest.mark.parametrize(("name", "path"), PAGES, ids=[name for name, _ in PAGES])
 def test_every_kind_of_page_in_swedish(
-    open_viewer, live_server: LiveServer, artifacts: Path, name: str, path: str
+    open_live, live_server: LiveServer, artifacts: Path, name: str, path: str
 ) -> None:
-    visit = open_viewer(path)
+    visit = open_live(path)
     page = visit.page
     missing = path == NOT_FOUND
     assert visit.response.status == (404 if missing else 200)
@@ -164,8 +149,8 @@ def test_every_kind_of_page_in_swedish(
 # ---------------------------------------------------------------- 2. click through
 
 
-def test_click_from_home_to_goal_to_initiative(open_viewer) -> None:
-    visit = open_viewer("/")
+def test_click_from_home_to_goal_to_initiative(open_live) -> None:
+    visit = open_live("/")
     page = visit.page
     page.locator('a.goal-tile[data-goal="2"]').click()
     expect(page).to_have_url(path_re("/sdg/2"))
@@ -186,8 +171,8 @@ def test_click_from_home_to_goal_to_initiative(open_viewer) -> None:
 # ---------------------------------------------------------------- 3. language
 
 
-def test_switch_language_and_it_is_remembered(open_viewer) -> None:
-    visit = open_viewer("/")
+def test_switch_language_and_it_is_remembered(open_live) -> None:
+    visit = open_live("/")
     page = visit.page
     html = page.locator("html")
     switch = page.locator("header .lang-switch")
@@ -234,8 +219,8 @@ def submit_filters(page) -> None:
     page.locator("form.network-filters button[type=submit]").click()
 
 
-def test_the_graph_draws_filters_and_opens_nodes(open_viewer, live_server: LiveServer) -> None:
-    visit = open_viewer("/network")
+def test_the_graph_draws_filters_and_opens_nodes(open_live, live_server: LiveServer) -> None:
+    visit = open_live("/network")
     page = visit.page
     everything = network_state(page)
     assert len(everything["nodes"]) > 0
@@ -296,8 +281,8 @@ def test_the_graph_draws_filters_and_opens_nodes(open_viewer, live_server: LiveS
 # ---------------------------------------------------------------- 5. search
 
 
-def test_search_from_the_header(open_viewer) -> None:
-    visit = open_viewer("/")
+def test_search_from_the_header(open_live) -> None:
+    visit = open_live("/")
     page = visit.page
     box = page.get_by_role("search").get_by_role("searchbox")
     box.fill("äldre")
@@ -316,8 +301,8 @@ def test_search_from_the_header(open_viewer) -> None:
 # ---------------------------------------------------------------- 6. keyboard and accessibility basics
 
 
-def test_the_skip_link_comes_first_and_moves_focus_to_main(open_viewer) -> None:
-    visit = open_viewer("/")
+def test_the_skip_link_comes_first_and_moves_focus_to_main(open_live) -> None:
+    visit = open_live("/")
     page = visit.page
     page.keyboard.press("Tab")
     skip = page.locator("a.skip")
@@ -332,8 +317,8 @@ def test_the_skip_link_comes_first_and_moves_focus_to_main(open_viewer) -> None:
 
 
 @pytest.mark.parametrize(("name", "path"), PAGES, ids=[name for name, _ in PAGES])
-def test_accessibility_basics(open_viewer, live_server: LiveServer, name: str, path: str) -> None:
-    visit = open_viewer(path)
+def test_accessibility_basics(open_live, live_server: LiveServer, name: str, path: str) -> None:
+    visit = open_live(path)
     page = visit.page
     wait_until_ready(visit, path)
     expect(page.locator("h1")).to_have_count(1)
@@ -360,8 +345,8 @@ def test_accessibility_basics(open_viewer, live_server: LiveServer, name: str, p
 
 
 @pytest.mark.parametrize(("name", "path"), [("home", "/"), ("initiative-maltider-och-moten", MALTIDER)])
-def test_no_horizontal_overflow_at_phone_width(open_viewer, artifacts: Path, name: str, path: str) -> None:
-    visit = open_viewer(path, viewport=PHONE)
+def test_no_horizontal_overflow_at_phone_width(open_live, artifacts: Path, name: str, path: str) -> None:
+    visit = open_live(path, viewport=PHONE)
     page = visit.page
     expect(page.locator("h1")).to_be_visible()
     width, inner = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")

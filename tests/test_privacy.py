@@ -85,9 +85,12 @@ def check_quads(quads: list[ox.Quad], secrets: list[str], where: str) -> None:
         assert quad.predicate.value not in CONTACT_PREDICATES and not quad.predicate.value.startswith(VCARD), where
         for term in (quad.subject, quad.object):
             check_text(term.value, secrets, where)
-    # the members' agents (opaque ids, kg.accounts.new_agent_id): bare prov:Agents
+    # the members' agents (opaque ids, kg.accounts.new_agent_id): prov:Agents in their public role only
     members = {q.subject for q in quads if q.subject.value.startswith(ID + "agent/medlem-")}
-    assert {q.predicate.value for q in quads if q.subject in members} <= {PREFIXES["rdf"] + "type"}, where
+    said = {(q.predicate.value, q.object.value) for q in quads if q.subject in members}
+    roles = {"Medlem i core team", "Member of the core team"}
+    assert all(p == PREFIXES["rdf"] + "type" or (p == PREFIXES["skos"] + "prefLabel" and o in roles)
+               or p == PREFIXES["prov"] + "actedOnBehalfOf" for p, o in said), where
     store = ox.Store()
     store.extend(ox.Quad(q.subject, q.predicate, q.object) for q in quads)
     people = {r["p"] for r in store.query(f"SELECT DISTINCT ?p {{ ?p a ?c FILTER(?c IN (<{SKK}Person>, "

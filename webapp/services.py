@@ -96,17 +96,21 @@ class GraphServices:
 
 
 def warm_caches(app: Flask) -> threading.Thread:
-    """Compute the figures that pages keep per data state (graph drawing, search index) in the background,
-    so that the first visitor does not wait for them."""
+    """Compute the figures that pages keep per data state (graph drawing, search index, target suggestions, network
+    analysis) in the background, so that the first visitor does not wait for them."""
+    from kg.analysis import analysis_for
     from kg.network import network_base
     from kg.search import index_for
     from kg.store import state_key
+    from kg.suggest.index import index_for as suggestion_index
 
     def run() -> None:
         services: GraphServices = app.extensions["kg"]
         for lang in ("sv", "en"):
             network_base(services.store, lang, base_iri=app.config["BASE_IRI"], path=services.store_path)
         index_for(services.store, state_key(services.store_path))
+        suggestion_index(services.store, state_key(services.store_path))
+        analysis_for(services.store, services.store_path)
 
     thread = threading.Thread(target=run, name="warm-caches", daemon=True)
     thread.start()

@@ -113,6 +113,17 @@ class CurationCore:
 
     # ------------------------------------------------------------ writing
 
+    def _agent_role(self, agent: ox.NamedNode) -> list[tuple[ox.Term, ox.Term, ox.Term]]:
+        """What the graph says of a member's agent: a prov:Agent in the public role "member of the core team",
+        acting on behalf of the core team — never who the member is (kg.accounts keeps that)."""
+        label = _n(PREFIXES["skos"] + "prefLabel")
+        said = [(agent, TYPE, _n(PROV + "Agent")), (agent, label, ox.Literal("Medlem i core team", language="sv")),
+                (agent, label, ox.Literal("Member of the core team", language="en"))]
+        team = next(iter(self.store.quads_for_pattern(None, TYPE, _n(SKK + "CoreTeam"))), None)
+        if team is not None:
+            said.append((agent, _n(PROV + "actedOnBehalfOf"), team.subject))
+        return said
+
     def _commit(self, old: State, new: list[tuple[ox.NamedNode, ox.Term]], who: str, reason: str | None,
                 expected: int | None, informed_by: str | None = None) -> Change:
         """Write the new version of `old.iri` and its history in one transaction (the caller holds the lock)."""
@@ -129,7 +140,7 @@ class CurationCore:
         decision = _n(ID + "decision/" + uuid.uuid4().hex)
         snap = _n(_snapshot_iri(old.iri, version))
         hist = [(decision, TYPE, _n(SKK + "Decision")), (decision, _n(PROV + "wasAssociatedWith"), agent),
-                (agent, TYPE, _n(PROV + "Agent")), (decision, _n(PROV + "endedAtTime"), now),
+                *self._agent_role(agent), (decision, _n(PROV + "endedAtTime"), now),
                 (decision, _n(PROV + "generated"), snap), (snap, TYPE, _n(PROV + "Entity")),
                 (snap, _n(PROV + "specializationOf"), node), (snap, VERSION, ox.Literal(version)),
                 (snap, _n(PROV + "value"), ox.Literal(_ntriples(old.iri, new))), (snap, GENERATED_AT, now),

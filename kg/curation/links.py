@@ -31,7 +31,12 @@ class LinkOperations(CurationCore):
             return self._commit(old, new, who, reason, expected_version)
 
     def add_link(self, initiative: str, target: str, relevance: str, rationale: str, who: str,
-                 reason: str | None = None) -> Change:
+                 reason: str | None = None, status: str = "confirmed") -> Change:
+        """A new link made by `who`: confirmed (a decision), or proposed (e.g. a suggestion taken up, for the core
+        team to confirm or reject); either way attributed to `who`."""
+        if str(status).removeprefix(SKK).removeprefix("skk:") not in ("confirmed", "proposed"):
+            raise CurationError("En ny koppling är bekräftad eller föreslagen.", "A new link is confirmed or proposed.")
+        state = self._concept(status, STATUSES, "status", "status")
         source = self._instance(initiative, SKK + "Initiative", "initiativ", "initiative")
         node, rel = self._target(target), self._concept(relevance, RELEVANCES, "relevans", "relevance")
         rationale = _text(rationale, "Motiveringen", "rationale")
@@ -43,7 +48,7 @@ class LinkOperations(CurationCore):
                 raise CurationError("Kopplingen finns redan.", "The link exists already.")
             new = [(TYPE, _n(SKK + "TargetLink")), (_n(SKK + "initiative"), source), (_n(SKK + "target"), node),
                    (_n(SKK + "relevance"), rel), (_n(SKK + "rationale"), ox.Literal(rationale, language="sv")),
-                   (_n(SKK + "linkStatus"), _n(SKK + "confirmed")), *self._stamp(who).items()]
+                   (_n(SKK + "linkStatus"), state), *self._stamp(who).items()]
             return self._commit(old, new, who, reason, None)
 
     def edit_link(self, link: str, relevance: str, rationale: str, who: str, expected_version: int | None,

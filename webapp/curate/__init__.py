@@ -15,7 +15,7 @@ bp = Blueprint("curate", __name__, url_prefix="/edit")
 
 
 def init_app(app: Flask) -> None:
-    from webapp.curate import common, initiatives, links, targets, undo  # noqa: F401  (their routes register on bp)
+    from webapp.curate import common, initiatives, links, suggest, targets, undo  # noqa: F401  (their routes register on bp)
 
     app.register_blueprint(bp)
     app.jinja_env.globals.update(can_edit=common.can_edit)

@@ -25,7 +25,9 @@ def target_tools(iri: str) -> dict | None:
 
 def initiative_tools(iri: str) -> dict | None:
     """On an initiative page: the controls of its links (each link's "Edit…" and the form that adds one: they
-    need nothing more than `links`) and of its facts."""
+    need nothing more than `links`), of its facts, and the suggested targets (kg.suggest) with their buttons."""
     if not can_edit():
         return None
-    return {"links": True}
+    from webapp.curate.suggest import initiative_suggestions
+
+    return {"links": True, "suggestions": initiative_suggestions(iri)}

@@ -113,6 +113,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "entities.relevance": {"sv": "Relevans", "en": "Relevance"},
     "entities.rationale": {"sv": "Motivering", "en": "Rationale"},
     "entities.proposed_by": {"sv": "Föreslagen av", "en": "Proposed by"},
+    "entities.decided_by": {"sv": "Senast ändrad av", "en": "Last changed by"},
     "entities.budget": {"sv": "Budget", "en": "Budget"},
     "entities.budget.caption": {"sv": "Budgetposter för initiativet, som källan anger dem",
                                 "en": "Budget lines for the initiative, as the source states them"},
