@@ -44,7 +44,7 @@ def accounts_file(folder: Path) -> Path:
 
 def editing_app(store: Path, accounts: Path, **config) -> Flask:
     return create_app({"KG_STORE": str(store), "SECRET_KEY": "test", "TESTING": True,
-                       "ACCOUNTS_FILE": str(accounts), **config})
+                       "ACCOUNTS_FILE": str(accounts), "REFRESH_FIGURES": False, **config})
 
 
 def token(client: FlaskClient, path: str = "/login") -> str:

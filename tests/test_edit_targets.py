@@ -78,3 +78,31 @@ def test_english_messages(member: FlaskClient) -> None:
     response = post(member, "/edit/selection", target="3.4", action="select", version="new", reason="",
                     focus_area="x")
     assert response.status_code == 400 and form_error(response.get_data(as_text=True)) == "The reason is missing."
+
+
+def test_after_a_change_the_figures_of_the_new_state_are_computed_in_the_background(store_path, tmp_path) -> None:
+    """The next visitor of the analysis does not wait: the refresher computed it for the new data state."""
+    import time
+
+    from kg.analysis.model import _CACHE
+    from kg.store import state_key
+    from tests.editing import accounts_file, copy_store, editing_app, log_in
+
+    app = editing_app(copy_store(store_path, tmp_path), accounts_file(tmp_path), REFRESH_FIGURES=True)
+    try:
+        member = log_in(app.test_client())
+        area = focus_area(member.get("/sdg/3.4").get_data(as_text=True))
+        response = post(member, "/edit/selection", target="3.4", action="select", version="new", reason="Valt.",
+                        focus_area=area)
+        assert response.status_code == 303
+        path = app.extensions["kg"].store_path
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            entry = _CACHE.get(str(path))
+            if entry is not None and entry.stamp == state_key(path):
+                break
+            time.sleep(0.1)
+        else:
+            raise AssertionError("the analysis of the new state was not computed in the background")
+    finally:
+        app.extensions["kg"].close()

@@ -20,6 +20,7 @@ DEFAULTS: dict[str, Any] = {
     "SPARQL_TIMEOUT": 10.0,  # seconds before a query is stopped
     "SPARQL_MAX_ROWS": 10000,  # SELECT results are cut (and flagged) after this many rows
     "SPARQL_WORKERS": 2,  # query worker processes
+    "REFRESH_FIGURES": True,  # after a change, compute the analysis, graph drawing and indexes again in the background
     "EDITING": True,  # logged-in core team members may change the curated graph (False: a read-only server)
     "DATA_LICENSE": "https://creativecommons.org/licenses/by/4.0/",
     "ACCOUNTS_FILE": None,  # the accounts (default: var/accounts.json; KG_ACCOUNTS or `kg --accounts`)

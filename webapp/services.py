@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import atexit
 import threading
+import time
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -95,30 +96,71 @@ class GraphServices:
                 self._curation = None
 
 
-def warm_caches(app: Flask) -> threading.Thread:
-    """Compute the figures that pages keep per data state (graph drawing, search index, target suggestions, network
-    analysis) in the background, so that the first visitor does not wait for them."""
+def compute_figures(app: Flask) -> None:
+    """The figures that pages keep per data state: graph drawing, search index, target suggestions, network
+    analysis (each cached by kg.store.state_key, so computing them again for an unchanged state costs nothing)."""
     from kg.analysis import analysis_for
     from kg.network import network_base
     from kg.search import index_for
     from kg.store import state_key
     from kg.suggest.index import index_for as suggestion_index
 
-    def run() -> None:
-        services: GraphServices = app.extensions["kg"]
-        for lang in ("sv", "en"):
-            network_base(services.store, lang, base_iri=app.config["BASE_IRI"], path=services.store_path)
-        index_for(services.store, state_key(services.store_path))
-        suggestion_index(services.store, state_key(services.store_path))
-        analysis_for(services.store, services.store_path)
+    services: GraphServices = app.extensions["kg"]
+    for lang in ("sv", "en"):
+        network_base(services.store, lang, base_iri=app.config["BASE_IRI"], path=services.store_path)
+    index_for(services.store, state_key(services.store_path))
+    suggestion_index(services.store, state_key(services.store_path))
+    analysis_for(services.store, services.store_path)
 
-    thread = threading.Thread(target=run, name="warm-caches", daemon=True)
+
+def warm_caches(app: Flask) -> threading.Thread:
+    """Compute the figures in the background, so that the first visitor does not wait for them."""
+    thread = threading.Thread(target=compute_figures, args=(app,), name="warm-caches", daemon=True)
     thread.start()
     return thread
 
 
+class Refresher:
+    """After a change, computes the figures of the new data state in the background, so that the next visitor of
+    the analysis or the graph does not wait. A burst of changes is coalesced: one computation after a short quiet
+    moment, always of the newest state."""
+
+    QUIET = 1.0  # seconds without a further change before computing
+
+    def __init__(self, app: Flask):
+        self.app = app
+        self._changed = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+
+    def changed(self) -> None:
+        self._changed.set()
+        with self._lock:
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="refresh-figures", daemon=True)
+                self._thread.start()
+
+    def _run(self) -> None:
+        while self._changed.wait(timeout=60):
+            while self._changed.is_set():  # wait for a quiet moment
+                self._changed.clear()
+                time.sleep(self.QUIET)
+            try:
+                compute_figures(self.app)
+            except Exception:  # noqa: BLE001 - a failed refresh only means the next visitor computes them
+                self.app.logger.exception("refreshing the figures after a change failed")
+
+
 def init_app(app: Flask) -> None:
     app.extensions["kg"] = GraphServices(app)
+    app.extensions["kg.refresher"] = Refresher(app)
+
+
+def data_changed() -> None:
+    """Say that the data changed (a curation change): the figures are computed again in the background (unless the
+    REFRESH_FIGURES setting is off; then the next visitor computes them)."""
+    if current_app.config["REFRESH_FIGURES"]:
+        current_app.extensions["kg.refresher"].changed()
 
 
 def graph() -> GraphServices:

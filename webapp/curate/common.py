@@ -11,7 +11,7 @@ from kg.curation import Change, Conflict, CurationError, agent_iri
 from kg.curation.model import NEVER
 from webapp.auth import accounts, current_user, safe_next
 from webapp.i18n import current, t
-from webapp.services import EditingUnavailable, graph
+from webapp.services import EditingUnavailable, data_changed, graph
 
 #: longest value of any one form field that reaches the library (a longer one is refused there, with a message)
 MAX_FIELD = 1_100_000
@@ -69,6 +69,7 @@ def apply(change: Callable[[], Change], form: Callable[[str, int], Response | st
         return form(message(err), 400)
     except EditingUnavailable as err:
         return form(message(err), 503)
+    data_changed()
     flash(t(done), "success")
     return redirect(back(default_back), 303)
 
