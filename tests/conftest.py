@@ -18,6 +18,7 @@ from flask.testing import FlaskClient
 
 from kg.build import build
 from kg.layout import PROJECT_ROOT
+from tests.virtuoso import virtuoso  # noqa: F401  (fixture: a private Virtuoso server, tests/virtuoso.py)
 from webapp import create_app
 
 TESTS = Path(__file__).resolve().parent

@@ -4,12 +4,13 @@ Thin: each view asks a page model of kg.pages (entities, initiatives, partners) 
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, render_template, request
+from flask import Blueprint, abort, current_app, render_template, request, url_for
 from markupsafe import Markup, escape
 
 from kg.linkeddata import path_for_iri
 from kg.pages.entities import concept_page, event_page
-from kg.pages.initiatives import initiative_list, initiative_page
+from kg.pages.initiatives import SCOPES, initiative_list, initiative_page, resolve_scope
+from kg.pages.paging import PageOutOfRange
 from kg.pages.partners import organisation_page, partner_list
 from webapp.curate import tools as edit_tools
 from webapp.curate.history import history_for
@@ -112,10 +113,62 @@ def entity_initiative_card(summary, proposed: bool = False, note: str | Markup |
 # ---------------------------------------------------------------- pages
 
 
+def page_number() -> int:
+    """`?page=` as an int: 1 when absent; a page that is not a whole number from 1 is refused (400)."""
+    value = request.args.get("page", "")
+    if not value:
+        return 1
+    if not (value.isascii() and value.isdecimal()) or len(value) > 9 or int(value) < 1:
+        abort(400, description=t("entities.pager.invalid"))
+    return int(value)
+
+
+@bp.app_template_global("pager")
+def pager(paging, endpoint: str, args: dict[str, str] | None = None, anchor: str | None = None) -> Markup:
+    """Numbered links to the pages of a list (nothing when it has one page): previous, the first, the last and
+    the pages around this one, next. The current page is marked with aria-current."""
+    if paging is None or paging.pages <= 1:
+        return Markup("")
+
+    def href(n: int) -> str:
+        url = url_for(endpoint, **(args or {}), **({"page": n} if n > 1 else {}))
+        return f"{url}#{anchor}" if anchor else url
+
+    status = escape(t("entities.pager.status", page=paging.page, pages=paging.pages))
+    items = []
+    if paging.page > 1:
+        items.append(f'<li class="previous"><a href="{escape(href(paging.page - 1))}" rel="prev">'
+                     f'{escape(t("entities.pager.previous"))}</a></li>')
+    for n in paging.numbers():
+        if n is None:
+            items.append('<li class="gap" aria-hidden="true">…</li>')
+        elif n == paging.page:
+            items.append(f'<li><a href="{escape(href(n))}" aria-current="page" '
+                         f'aria-label="{escape(t("entities.pager.page", n=n))}">{n}</a></li>')
+        else:
+            items.append(f'<li><a href="{escape(href(n))}" aria-label="{escape(t("entities.pager.page", n=n))}">'
+                         f"{n}</a></li>")
+    if paging.page < paging.pages:
+        items.append(f'<li class="next"><a href="{escape(href(paging.page + 1))}" rel="next">'
+                     f'{escape(t("entities.pager.next"))}</a></li>')
+    return Markup(f'<nav class="pager" aria-label="{escape(t("entities.pager"))}">'
+                  f'<p class="pager-status">{status}</p><ul>{"".join(items)}</ul></nav>')
+
+
 @bp.route("/initiatives")
 def initiatives():
-    model = initiative_list(graph().store, current(), request.args.get("kind") or None,
-                            request.args.get("status") or None)
+    store = graph().store
+    number = page_number()
+    scope = None
+    for param in SCOPES:
+        if request.args.get(param):
+            scope = resolve_scope(store, current(), param, request.args.get(param))
+            break
+    try:
+        model = initiative_list(store, current(), request.args.get("kind") or None,
+                                request.args.get("status") or None, page=number, scope=scope)
+    except PageOutOfRange:
+        abort(404)
     return render_template("pages/entity-initiatives.html", page=model)
 
 

@@ -1,8 +1,10 @@
 """Overviews: initiatives × goals, partners × goals, gaps and budget.
 
-The page models come from kg.pages.overviews. They depend only on the store, which does not change while
-the app runs, so each is kept per store state (kg.search.store_key: the store's path, inode and modification
-time; a rebuild swaps in a new folder) and language: the first request computes it, later ones reuse it.
+The page models come from kg.pages.overviews; the two matrices are paged by rows (`?page=N`, see
+kg.pages.paging: 400 for a page that is not a whole number from 1, 404 past the last page). They depend only on
+the store, which does not change while the app runs, so each (and each page) is kept per store state
+(kg.search.store_key: the store's path, inode and modification time; a rebuild swaps in a new folder) and
+language: the first request computes it, later ones reuse it.
 """
 
 from __future__ import annotations
@@ -11,10 +13,12 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from flask import Blueprint, render_template
+from flask import Blueprint, abort, render_template
 
 from kg.pages import overviews as models
+from kg.pages.paging import PageOutOfRange
 from kg.search import store_key
+from webapp.entities import page_number
 from webapp.i18n import current
 from webapp.services import graph
 
@@ -32,15 +36,19 @@ PAGES = [
 ]
 
 
-def model(build: Callable[[Any, str], Any]) -> Any:
-    """The page model of `build` for the current store and language, computed once per store state."""
+def model(build: Callable[..., Any], page: int | None = None) -> Any:
+    """The page model of `build` for the current store and language (and page of a paged matrix), computed once
+    per store state; 404 for a page past the last one."""
     services = graph()
     lang = current()
-    key = (store_key(services.store_path), build.__name__, lang)
+    key = (store_key(services.store_path), build.__name__, lang, page)
     with _LOCK:
         found = _CACHE.get(key)
     if found is None:
-        found = build(services.store, lang)
+        try:
+            found = build(services.store, lang) if page is None else build(services.store, lang, page)
+        except PageOutOfRange:
+            abort(404)
         with _LOCK:
             if len(_CACHE) > 64:
                 _CACHE.clear()
@@ -55,12 +63,13 @@ def index():
 
 @bp.route("/initiatives-goals")
 def initiatives_goals():
-    return render_template("pages/overview-initiatives-goals.html", matrix=model(models.initiatives_goals))
+    return render_template("pages/overview-initiatives-goals.html",
+                           matrix=model(models.initiatives_goals, page_number()))
 
 
 @bp.route("/partners-goals")
 def partners_goals():
-    return render_template("pages/overview-partners-goals.html", matrix=model(models.partners_goals))
+    return render_template("pages/overview-partners-goals.html", matrix=model(models.partners_goals, page_number()))
 
 
 @bp.route("/gaps")

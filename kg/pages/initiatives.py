@@ -1,15 +1,17 @@
-"""Page models of initiatives: the list (grouped by status, filterable by kind and status) and an initiative's page."""
+"""Page models of initiatives: the list (grouped by status, filterable by kind, status and scope, paged: see
+kg.pages.paging and kg.pages.entities.listing) and an initiative's page."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 import pyoxigraph as ox
 
-from kg.namespaces import PREFIXES, SKK
-from kg.pages import run_page_query, text_colour
+from kg.namespaces import ID, PREFIXES, SKK
+from kg.pages import kind_of, run_page_query, text_colour
 from kg.pages.entities import (
     DCT,
     LINK_STATUS_ORDER,
@@ -30,19 +32,29 @@ from kg.pages.entities import (
     format_duration,
     format_number,
     incoming,
-    initiative_summaries,
     local_name,
     other_labels,
     quoted,
-    sort_summaries,
     source_language,
     sources,
     with_short_names,
 )
+from kg.pages.entities.listing import facet_counts, listed
+from kg.pages.paging import NONE, PAGE_SIZE, Paging, paging
 
 PERSON = PREFIXES["person"]
 
 # ---------------------------------------------------------------- the list
+
+#: the scopes the list can be narrowed to: request parameter -> (IRI folder under ID, kind of page of the resource)
+SCOPES = {
+    "focus-area": ("focus-area/", "focus-area"),
+    "perspective": ("perspective/", "perspective"),
+    "function": ("function/", "function"),
+    "theme": ("theme/", "theme"),
+    "partner": ("organisation/", "organisation"),
+}
+_SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,199}")
 
 
 @dataclass
@@ -57,6 +69,15 @@ class StatusGroup:
     key: str
     label: Text | None
     initiatives: list[InitiativeSummary]
+    count: int = 0  # in the whole (filtered) list, not only on this page
+
+
+@dataclass
+class Scope:
+    param: str  # focus-area, perspective, function, theme, partner
+    slug: str
+    iri: str
+    label: Text
 
 
 @dataclass
@@ -66,47 +87,92 @@ class InitiativeList:
     statuses: list[Option]
     kind: str | None  # the chosen filters (None: all)
     status: str | None
-    total: int
-    shown: int
+    total: int  # initiatives within the scope (all of them without one)
+    shown: int  # of those, the ones that match kind and status (on every page)
+    scope: Scope | None = None
+    paging: Paging | None = None
+
+    @property
+    def args(self) -> dict[str, str]:
+        """The chosen filters as request parameters (for the paging links)."""
+        args = {"kind": self.kind or "", "status": self.status or ""}
+        if self.scope:
+            args[self.scope.param] = self.scope.slug
+        return {k: v for k, v in args.items() if v}
 
 
-def initiative_list(store: ox.Store, lang: str, kind: str | None = None, status: str | None = None) -> InitiativeList:
-    """Every initiative grouped by status (idea, planned, ongoing, completed, not stated); `kind` and `status`
-    (keys as in the options) narrow the list; unknown keys are ignored."""
+def resolve_scope(store: ox.Store, lang: str, param: str | None, slug: str | None) -> Scope | None:
+    """The scope named by a request parameter and a slug, or None when it is not one the graph knows."""
+    if param not in SCOPES or not slug or not _SLUG.fullmatch(slug):
+        return None
+    folder, kind = SCOPES[param]
+    iri = ID + folder + slug
+    if kind_of(store, iri) != kind:
+        return None
+    return Scope(param, slug, iri, Vocabulary(store, lang)(iri) or Text(slug))
+
+
+def initiative_list(
+    store: ox.Store,
+    lang: str,
+    kind: str | None = None,
+    status: str | None = None,
+    page: int = 1,
+    scope: Scope | None = None,
+    size: int = PAGE_SIZE,
+) -> InitiativeList:
+    """One page of the initiatives, grouped by status (idea, planned, ongoing, completed, not stated) and by name
+    within a status; `kind` and `status` (keys as in the options) and `scope` narrow the list, unknown keys are
+    ignored. The counts come from SPARQL (GROUP BY); only the page's rows are built. PageOutOfRange past the
+    last page."""
     vocabulary = Vocabulary(store, lang)
-    everything = sort_summaries(initiative_summaries(store, lang, vocabulary).values())
+    cells = facet_counts(store, scope.iri if scope else None)
     kinds: dict[str, Option] = {}
-    for item in everything:
-        option = kinds.setdefault(item.kind_key, Option(item.kind_key, item.kind, 0))
-        option.count += 1
+    kind_iris: dict[str, str] = {}
+    status_counts = dict.fromkeys(STATUS_ORDER, 0)
+    for kind_iri, status_iri, count in cells:
+        key = local_name(kind_iri).lower()
+        kind_iris[key] = kind_iri
+        kinds.setdefault(key, Option(key, vocabulary(kind_iri), 0)).count += count
+        status_key = local_name(status_iri) if status_iri else "none"
+        if status_key in status_counts:
+            status_counts[status_key] += count
     statuses = [
-        Option(
-            key,
-            None if key == "none" else vocabulary(SKK + key),
-            sum(1 for item in everything if item.status_key == key),
-        )
-        for key in STATUS_ORDER
+        Option(key, None if key == "none" else vocabulary(SKK + key), status_counts[key]) for key in STATUS_ORDER
     ]
     kind = kind if kind in kinds else None
     status = status if status in STATUS_ORDER else None
-    chosen = [
-        item
-        for item in everything
-        if (kind is None or item.kind_key == kind) and (status is None or item.status_key == status)
-    ]
-    groups = []
-    for option in statuses:
-        members = [item for item in chosen if item.status_key == option.key]
-        if members:
-            groups.append(StatusGroup(option.key, option.label, members))
+    per_group = dict.fromkeys(STATUS_ORDER, 0)
+    for kind_iri, status_iri, count in cells:
+        status_key = local_name(status_iri) if status_iri else "none"
+        if (kind is None or local_name(kind_iri).lower() == kind) and status_key in per_group:
+            per_group[status_key] += count
+    shown = sum(per_group[key] for key in STATUS_ORDER if status is None or key == status)
+    pages = paging(page, shown, size)
+    status_iri = None if status is None else NONE if status == "none" else SKK + status
+    items = (
+        listed(store, lang, size, pages.offset, kind=kind_iris.get(kind or ""), status=status_iri,
+               scope=scope.iri if scope else None, vocabulary=vocabulary)
+        if shown
+        else []
+    )
+    groups: list[StatusGroup] = []
+    labels = {option.key: option.label for option in statuses}
+    for item in items:
+        key = item.summary.status_key
+        if not groups or groups[-1].key != key:
+            groups.append(StatusGroup(key, labels.get(key), [], per_group.get(key, 0)))
+        groups[-1].initiatives.append(item.summary)
     return InitiativeList(
         groups=groups,
         kinds=sorted(kinds.values(), key=lambda o: (o.label.text if o.label else o.key).casefold()),
         statuses=statuses,
         kind=kind,
         status=status,
-        total=len(everything),
-        shown=len(chosen),
+        total=sum(status_counts.values()),
+        shown=shown,
+        scope=scope,
+        paging=pages,
     )
 
 

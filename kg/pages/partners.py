@@ -12,6 +12,7 @@ from kg.namespaces import SKK
 from kg.pages import run_page_query
 from kg.pages.entities import (
     DCT,
+    LINK_STATUS_ORDER,
     ORG,
     RDF_TYPE,
     SCHEMA,
@@ -23,15 +24,16 @@ from kg.pages.entities import (
     Vocabulary,
     about,
     choose_row,
+    goal_badges,
     goal_sort_key,
     incoming,
-    initiative_summaries,
     local_name,
     other_labels,
-    sort_summaries,
     sources,
     with_short_names,
 )
+from kg.pages.entities.concepts import More, shown_of
+from kg.pages.entities.listing import listed
 
 COLLABORATION = SKK + "Collaboration"
 #: classes too general to name an organisation's kind when a more specific one is stated
@@ -174,13 +176,15 @@ class OrganisationPage:
     units: list[Unit]
     focus_areas: list[Ref]
     perspectives: list[Ref]
-    initiatives: list[OrgInitiative]
+    initiatives: list[OrgInitiative]  # the first SHOWN of them
     goals: list[GoalBadge]
     collaborators: list[Collaborator]
     people: list[PostView]
     events: list[Ref]
     published: list[Ref]
     sources: list[Ref]
+    total: int = 0  # initiatives it takes part in or funds, all of them
+    more: More | None = None  # the ones not shown: /initiatives?partner=…
 
 
 def _posts(store: ox.Store, iri: str, lang: str) -> list[PostView]:
@@ -226,32 +230,37 @@ def organisation_page(store: ox.Store, iri: str, lang: str) -> OrganisationPage 
     specific = [t for t in types if t not in GENERAL] or types
     is_collaboration = COLLABORATION in types
 
-    # initiatives: its own, and those of its sub-organisations
-    rows = run_page_query(store, "entities-organisation-initiatives", {"organisation": iri})
-    summaries = initiative_summaries(store, lang, vocabulary, rows)
+    # initiatives: its own, and those of its sub-organisations; the page lists the first SHOWN of them
     children = {r.iri: r for r in (*info.refs(ORG + "hasSubOrganization"), *pointing.refs(ORG + "subOrganizationOf"))}
-    mine: dict[str, OrgInitiative] = {}
-    for row in sorted(rows, key=lambda r: r.get("via") is not None):  # its own part first
+    roles = run_page_query(store, "entities-organisation-roles", {"organisation": iri})
+    total = len({row["initiative"] for row in roles})
+    shown = listed(store, lang, shown_of(total), scope=iri, vocabulary=vocabulary) if total else []
+    mine: dict[str, OrgInitiative] = {item.summary.iri: OrgInitiative(item.summary, []) for item in shown}
+    for row in sorted(roles, key=lambda r: r.get("via") is not None):  # its own part first
         item = mine.get(row["initiative"])
-        via = children.get(row["via"]) if row.get("via") else None
         if item is None:
-            item = mine[row["initiative"]] = OrgInitiative(summaries[row["initiative"]], [], via=via)
+            continue
+        via = children.get(row["via"]) if row.get("via") else None
+        if not item.roles and item.via is None:
+            item.via = via
         elif item.via is not None and via is not None and via.iri != item.via.iri:
             continue  # shown through its first sub-organisation
         if (via is None) == (item.via is None) and local_name(row["role"]) not in item.roles:
             item.roles.append(local_name(row["role"]))
-    order = sort_summaries(item.summary for item in mine.values())
-    initiatives = sorted(mine.values(), key=lambda item: order.index(item.summary))
+    initiatives = list(mine.values())
+    more = More("partner", iri.rsplit("/", 1)[-1], total - len(initiatives), total) if total > len(shown) else None
 
-    # the goals those initiatives serve (derived from their links; rejected links left out)
-    goals: dict[str, GoalBadge] = {}
-    for item in initiatives:
-        for badge in item.summary.goals:
-            total = goals.setdefault(
-                badge.iri, GoalBadge(badge.iri, badge.code, badge.label, badge.colour, badge.text_colour)
-            )
-            total.count += 1
-            total.statuses += [s for s in badge.statuses if s not in total.statuses]
+    # the goals those initiatives serve (derived from their links; rejected links left out), counted in SPARQL
+    badges = goal_badges(store, lang)
+    goals: list[GoalBadge] = []
+    for row in run_page_query(store, "entities-organisation-goals", {"organisation": iri}):
+        badge = badges.get(row["goal"])
+        if badge is None:
+            continue
+        statuses = sorted({local_name(s) for s in (row.get("statuses") or "").split()},
+                          key=lambda s: LINK_STATUS_ORDER.get(s, 9))
+        goals.append(GoalBadge(badge.iri, badge.code, badge.label, badge.colour, badge.text_colour,
+                               row["count"], statuses))
 
     # who it works with: partners named in the sources (either direction) and co-participants in initiatives
     collaborators: dict[str, Collaborator] = {}
@@ -259,12 +268,12 @@ def organisation_page(store: ox.Store, iri: str, lang: str) -> OrganisationPage 
         collaborators.setdefault(ref.iri, Collaborator(ref, False)).partner = True
     for row in run_page_query(store, "entities-organisation-partners", {"organisation": iri}):
         other, initiative = row["other"], row["initiative"]
-        if other in children or initiative not in summaries:
+        if other in children:
             continue
         name = choose_row(row, "label", lang) or Text(local_name(other))
         entry = collaborators.setdefault(other, Collaborator(Ref(other, name), False))
         if all(r.iri != initiative for r in entry.shared):
-            entry.shared.append(Ref(initiative, summaries[initiative].label))
+            entry.shared.append(Ref(initiative, choose_row(row, "initiative", lang) or Text(local_name(initiative))))
     for entry in collaborators.values():
         entry.shared.sort(key=lambda r: r.label.text.casefold())
     collaborator_list = sorted(
@@ -301,10 +310,12 @@ def organisation_page(store: ox.Store, iri: str, lang: str) -> OrganisationPage 
         focus_areas=info.refs(SKK + "focusArea"),
         perspectives=info.refs(SKK + "perspective"),
         initiatives=initiatives,
-        goals=sorted(goals.values(), key=lambda g: (-g.count, goal_sort_key(g))),
+        goals=sorted(goals, key=lambda g: (-g.count, goal_sort_key(g))),
         collaborators=collaborator_list,
         people=[p for p in posts if p.post.iri not in in_units],
         events=pointing.refs(SCHEMA + "organizer"),
         published=pointing.refs(DCT + "publisher"),
         sources=sources(info),
+        total=total,
+        more=more,
     )

@@ -88,6 +88,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "overviews.no_link": {"sv": "ingen koppling", "en": "no link"},
     # ---------------------------------------------------------------- initiatives × goals
+    "overviews.rows": {"sv": "Raderna {first}–{last} av {total} visas; totalerna längst ner gäller alla rader.",
+                       "en": "Rows {first}–{last} of {total} are shown; the totals at the bottom count every row."},
     "overviews.ig.intro": {
         "sv": "Raderna är samverkans {rows} initiativ, kolumnerna de 17 målen. En cell visar initiativets "
               "kopplingar till målets delmål: delmålets nummer, om kopplingen är primär och om den är föreslagen "

@@ -8,7 +8,8 @@ mappings graph are the project's proposals and come out with `proposed=True`.
 
 Modules: `statements` (what the graph says about a resource, names and texts with their language),
 `formatting` (dates, durations, amounts in words), `summaries` (initiatives in short, goal badges),
-`concepts` (focus areas, perspectives, functions, themes, challenges) and `events`.
+`listing` (a page of a filtered list of initiatives, with its counts from SPARQL), `concepts` (focus areas,
+perspectives, functions, themes, challenges) and `events`.
 """
 
 from kg.pages.entities.concepts import CONCEPT_LINKS, AssignedInitiative, ConceptPage, concept_page

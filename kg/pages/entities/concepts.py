@@ -3,15 +3,15 @@ from and the initiatives assigned to them (proposed or not)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
 from kg.namespaces import SKK
 from kg.pages import run_page_query
+from kg.pages.entities.listing import listed
 from kg.pages.entities.statements import (
     DCT,
-    MAPPINGS,
     ORG,
     SKOS,
     Ref,
@@ -26,7 +26,15 @@ from kg.pages.entities.statements import (
     source_language,
     sources,
 )
-from kg.pages.entities.summaries import InitiativeSummary, initiative_summaries, sort_summaries
+from kg.pages.entities.summaries import InitiativeSummary
+
+SHOWN = 20  # initiatives a concept or organisation page lists; the rest are one link away (/initiatives?…)
+SLACK = 5  # …unless only this many more would be left out: then all of them
+
+
+def shown_of(total: int) -> int:
+    """How many of `total` initiatives a page lists."""
+    return total if total <= SHOWN + SLACK else SHOWN
 
 CONCEPT_LINKS = {
     # kind -> the property by which initiatives are assigned to it
@@ -62,25 +70,46 @@ class ConceptPage:
     scheme: list[Ref]
     unit_of: list[Ref]  # a function's collaboration
     held_by: list[Ref]  # the collaboration that names this focus area / perspective / function
-    initiatives: list[AssignedInitiative]
+    initiatives: list[AssignedInitiative]  # the first SHOWN of them (per focus area for a challenge)
     events: list[Ref]
     sources: list[Ref]
+    total: int = 0  # initiatives assigned, all of them
+    proposals: int = 0  # of those, assigned only by the project's proposal
+    more: list[More] = field(default_factory=list)  # where to see the ones not shown
 
     @property
-    def proposals(self) -> int:
-        return sum(1 for item in self.initiatives if item.proposed)
+    def hidden(self) -> int:
+        return sum(m.more for m in self.more)
+
+
+@dataclass
+class More:
+    """The initiatives a page does not show: how many, and the filter of /initiatives that lists them all."""
+
+    param: str  # the filter: focus-area, perspective, function, theme, partner
+    slug: str
+    more: int
+    total: int
+
+
+def counts(store: ox.Store, concept: str) -> tuple[int, int]:
+    """(initiatives assigned to the concept, of those only by proposal), counted in SPARQL."""
+    rows = run_page_query(store, "entities-concept-counts", {"concept": concept})
+    return (rows[0]["total"], rows[0]["proposals"]) if rows else (0, 0)
 
 
 def _assigned(
-    store: ox.Store, concept: str, prop: str, lang: str, vocabulary: Vocabulary, via: Ref | None = None
-) -> list[AssignedInitiative]:
-    """The initiatives assigned to a concept by `prop`; proposed when the assignment is only in the mappings."""
-    rows = [r for r in run_page_query(store, "entities-concept-initiatives", {"concept": concept}) if r["via"] == prop]
-    summaries = initiative_summaries(store, lang, vocabulary, rows)
-    graphs: dict[str, set[str]] = {}
-    for row in rows:
-        graphs.setdefault(row["initiative"], set()).add(row["assignedIn"])
-    return [AssignedInitiative(summary, graphs[i] <= {MAPPINGS}, via) for i, summary in summaries.items()]
+    store: ox.Store, concept: str, kind: str, lang: str, vocabulary: Vocabulary, via: Ref | None = None
+) -> tuple[list[AssignedInitiative], More | None, int, int]:
+    """The first SHOWN initiatives assigned to a concept (in the list's order: status, then name), proposed when
+    the assignment is only in the mappings; what is not shown; the counts."""
+    total, proposals = counts(store, concept)
+    if not total:
+        return [], None, 0, 0
+    items = listed(store, lang, shown_of(total), scope=concept, vocabulary=vocabulary)
+    assigned = [AssignedInitiative(item.summary, item.proposed, via) for item in items]
+    more = More(kind, concept.rsplit("/", 1)[-1], total - len(assigned), total) if total > len(assigned) else None
+    return assigned, more, total, proposals
 
 
 def concept_page(store: ox.Store, iri: str, lang: str, kind: str) -> ConceptPage | None:
@@ -92,15 +121,19 @@ def concept_page(store: ox.Store, iri: str, lang: str, kind: str) -> ConceptPage
     broader = info.refs(SKOS + "broader")
     assigned: list[AssignedInitiative] = []
     siblings: list[Ref] = []
-    if kind in CONCEPT_LINKS:
-        assigned = _assigned(store, iri, CONCEPT_LINKS[kind], lang, vocabulary)
-    elif kind == "challenge":  # the initiatives of its focus area
+    more: list[More] = []
+    total = proposals = 0
+    places = [(iri, kind, None)] if kind in CONCEPT_LINKS else []
+    if kind == "challenge":  # the initiatives of its focus area
         for area in broader:
             around = incoming(store, area.iri, lang, vocabulary)
             siblings += [r for r in around.refs(SKOS + "broader") if r.iri != iri]
-            assigned += _assigned(store, area.iri, SKK + "focusArea", lang, vocabulary, via=area)
-    order = sort_summaries(a.summary for a in assigned)
-    assigned.sort(key=lambda a: order.index(a.summary))
+            places.append((area.iri, "focus-area", area))
+    for concept, its_kind, via in places:
+        items, hidden, n, proposed = _assigned(store, concept, its_kind, lang, vocabulary, via)
+        assigned += items
+        more += [hidden] if hidden else []
+        total, proposals = total + n, proposals + proposed
     unit_of = info.refs(ORG + "unitOf")
     held_by = [
         r
@@ -130,4 +163,7 @@ def concept_page(store: ox.Store, iri: str, lang: str, kind: str) -> ConceptPage
         initiatives=assigned,
         events=pointing.refs(SKK + "theme", of_type=[SKK + "Event"]),
         sources=sources(info),
+        total=total,
+        proposals=proposals,
+        more=more,
     )

@@ -1,5 +1,6 @@
 """The overviews' matrices: initiatives × goals and partners × goals (a cell: the links or initiatives through
-which a row reaches a goal, each with its status; a proposal is never counted as confirmed)."""
+which a row reaches a goal, each with its status; a proposal is never counted as confirmed), a page of rows at a
+time: the rows, their order and the totals come from SPARQL (kg.pages.paging), the cells only for the page shown."""
 
 from __future__ import annotations
 
@@ -9,7 +10,19 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from kg.pages import pick, run_page_query
-from kg.pages.overviews.links import Goal, LinkMark, code_key, goals, initiative_links, sort_key
+from kg.pages.overviews.links import (
+    CONFIRMED,
+    PRIMARY,
+    PROPOSED,
+    REJECTED,
+    Goal,
+    LinkMark,
+    code_key,
+    goals,
+    sort_key,
+    target_code,
+)
+from kg.pages.paging import PAGE_SIZE, Paging, paging, run_page_slice
 
 # ---------------------------------------------------------------- initiatives × goals
 
@@ -54,37 +67,55 @@ class InitiativeRow:
 @dataclass
 class InitiativeMatrix:
     goals: list[Goal]
-    rows: list[InitiativeRow]
-    per_goal: list[int]  # initiatives with a link to each goal
-    links: int
+    rows: list[InitiativeRow]  # the rows of this page
+    per_goal: list[int]  # initiatives with a link to each goal (all of them, not only this page's)
+    links: int  # links that are not rejected, of every initiative
     proposed: int
     confirmed: int
     rejected: int
+    paging: Paging | None = None
+
+    @property
+    def total(self) -> int:
+        """Rows of the whole matrix (every initiative)."""
+        return self.paging.total if self.paging else len(self.rows)
 
 
-def initiatives_goals(store: ox.Store, lang: str) -> InitiativeMatrix:
-    """Rows: every initiative; columns: the 17 goals; a cell: the initiative's links to the goal's targets."""
+def _status(status: str) -> str:
+    return "confirmed" if status == CONFIRMED else "proposed" if status == PROPOSED else "other"
+
+
+def initiatives_goals(store: ox.Store, lang: str, page: int = 1, size: int = PAGE_SIZE) -> InitiativeMatrix:
+    """Rows: the initiatives by name, a page of them; columns: the 17 goals; a cell: the initiative's links to the
+    goal's targets. The totals are counted in SPARQL over every initiative; the cells are read only for the page's
+    rows (one query each). PageOutOfRange past the last page."""
     columns = goals(store, lang)
+    totals = {row["goal"]: row for row in run_page_query(store, "overviews-initiatives-totals")}
+    count = run_page_query(store, "overviews-initiatives-count")
+    pages = paging(page, count[0]["count"] if count else 0, size)
     rows = []
-    rejected = 0
-    for item in initiative_links(store, lang).values():
-        rejected += item.rejected
+    for item in run_page_slice(store, "overviews-initiatives-page", {"lang": lang}, size, pages.offset):
         by_goal: dict[str, list[LinkMark]] = defaultdict(list)
-        for goal, mark in item.links:
-            by_goal[goal].append(mark)
+        seen: set[str] = set()
+        for row in run_page_query(store, "overviews-initiative-links", {"initiative": item["initiative"]}):
+            if row["link"] in seen or row["status"] == REJECTED:
+                continue
+            seen.add(row["link"])
+            code, goal = target_code(row["target"])
+            by_goal[goal].append(LinkMark(row["link"], row["target"], code, row["relevance"] == PRIMARY,
+                                          _status(row["status"])))
         cells = [InitiativeCell(g, sorted(by_goal.get(g.iri, []), key=lambda m: code_key(m.code))) for g in columns]
-        rows.append(InitiativeRow(item.iri, item.label, cells))
-    rows.sort(key=lambda r: sort_key(r.label, lang))
-    per_goal = [sum(1 for r in rows if r.cells[i].count) for i in range(len(columns))]
-    marks = [m for r in rows for c in r.cells for m in c.links]
+        rows.append(InitiativeRow(item["initiative"], pick(item, "label", lang) or item["initiative"], cells))
+    every = list(totals.values())
     return InitiativeMatrix(
         columns,
         rows,
-        per_goal,
-        len(marks),
-        sum(1 for m in marks if m.status == "proposed"),
-        sum(1 for m in marks if m.confirmed),
-        rejected,
+        [totals[g.iri]["initiatives"] if g.iri in totals else 0 for g in columns],
+        sum(r["links"] - r["rejectedLinks"] for r in every),
+        sum(r["proposedLinks"] for r in every),
+        sum(r["confirmedLinks"] for r in every),
+        sum(r["rejectedLinks"] for r in every),
+        pages,
     )
 
 
@@ -132,40 +163,41 @@ class PartnerRow:
 @dataclass
 class PartnerMatrix:
     goals: list[Goal]
-    rows: list[PartnerRow]
-    per_goal: list[int]  # organisations reaching each goal
+    rows: list[PartnerRow]  # the rows of this page
+    per_goal: list[int]  # organisations reaching each goal (all of them, not only this page's)
+    paging: Paging | None = None
+
+    @property
+    def total(self) -> int:
+        return self.paging.total if self.paging else len(self.rows)
 
 
-def partners_goals(store: ox.Store, lang: str) -> PartnerMatrix:
-    """Rows: organisations that take part in or fund initiatives; columns: goals; a cell: through which
-    initiatives (with links that are not rejected) the organisation reaches the goal."""
+def partners_goals(store: ox.Store, lang: str, page: int = 1, size: int = PAGE_SIZE) -> PartnerMatrix:
+    """Rows: organisations that take part in or fund initiatives with links that are not rejected, those in most
+    initiatives first, a page of them; columns: goals; a cell: through which initiatives the organisation reaches
+    the goal. Rows, their order and the totals come from SPARQL (GROUP BY); the cells are read only for the page's
+    rows (one query each). PageOutOfRange past the last page."""
     columns = goals(store, lang)
-    initiatives = initiative_links(store, lang)
-    names: dict[str, str] = {}
-    roles: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # partner -> initiative -> roles
-    for row in run_page_query(store, "overviews-partner-roles"):
-        names[row["partner"]] = pick(row, "partner", lang) or row["partner"]
-        roles[row["partner"]][row["initiative"]].add(row["role"])
+    per_goal = {row["goal"]: row["partners"] for row in run_page_query(store, "overviews-partners-totals")}
+    count = run_page_query(store, "overviews-partners-count")
+    pages = paging(page, count[0]["count"] if count else 0, size)
     rows = []
-    for partner, taking_part in roles.items():
+    for item in run_page_slice(store, "overviews-partners-page", {"lang": lang}, size, pages.offset):
+        partner = item["partner"]
+        roles: dict[str, set[str]] = defaultdict(set)
+        labels: dict[str, str] = {}
+        goals_of: dict[str, dict[str, bool]] = defaultdict(dict)  # initiative -> goal -> confirmed
+        for row in run_page_query(store, "overviews-partner-cells", {"partner": partner}):
+            initiative = row["initiative"]
+            roles[initiative].add(row["role"])
+            labels[initiative] = pick(row, "label", lang) or initiative
+            _, goal = target_code(row["target"])
+            goals_of[initiative][goal] = goals_of[initiative].get(goal, False) or row["status"] == CONFIRMED
         by_goal: dict[str, list[Participation]] = defaultdict(list)
-        reached = 0
-        for initiative, its_roles in taking_part.items():
-            item = initiatives.get(initiative)
-            if item is None or not item.links:
-                continue
-            reached += 1
-            goals_of: dict[str, bool] = {}
-            for goal, mark in item.links:
-                goals_of[goal] = goals_of.get(goal, False) or mark.confirmed
-            for goal, confirmed in goals_of.items():
-                by_goal[goal].append(
-                    Participation(initiative, item.label, tuple(sorted(its_roles, reverse=True)), confirmed)
-                )
-        if not reached:
-            continue
+        for initiative, reached in goals_of.items():
+            for goal, confirmed in reached.items():
+                by_goal[goal].append(Participation(initiative, labels[initiative],
+                                                   tuple(sorted(roles[initiative], reverse=True)), confirmed))
         cells = [PartnerCell(g, sorted(by_goal.get(g.iri, []), key=lambda p: sort_key(p.label, lang))) for g in columns]
-        rows.append(PartnerRow(partner, names[partner], cells, reached))
-    rows.sort(key=lambda r: (-r.initiatives, sort_key(r.label, lang)))
-    per_goal = [sum(1 for r in rows if r.cells[i].count) for i in range(len(columns))]
-    return PartnerMatrix(columns, rows, per_goal)
+        rows.append(PartnerRow(partner, pick(item, "partner", lang) or partner, cells, item["initiatives"]))
+    return PartnerMatrix(columns, rows, [per_goal.get(g.iri, 0) for g in columns], pages)

@@ -1,0 +1,73 @@
+"""Initiatives in short, a page at a time: the rows of one page of a filtered list (initiatives-list, cut with
+LIMIT/OFFSET by kg.pages.paging), their details (initiatives-details, one small query per row shown) and the
+counts per kind and status (initiatives-facets, aggregated in SPARQL). Work grows with the page shown, not with
+the graph: the store still filters and orders every initiative, but nothing is built in Python for rows that are
+not shown. A scope has queries of its own (initiatives-scoped, initiatives-scoped-facets) that start from the
+scope, so that a focus area's or an organisation's page does work in proportion to its initiatives.
+
+Filters: a kind (class IRI), a status (IRI, or NONE for "not stated") and a scope: a focus area, perspective,
+function or theme the initiative is assigned to, or an organisation that takes part in or funds it (itself or
+through a sub-organisation). ALL = no filter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from kg.pages import run_page_query
+from kg.pages.entities.statements import MAPPINGS, Vocabulary
+from kg.pages.entities.summaries import InitiativeSummary, initiative_summaries
+from kg.pages.paging import ALL, run_page_slice
+
+
+@dataclass
+class Listed:
+    summary: InitiativeSummary
+    proposed: bool  # its assignment to the scope (a concept) is only the project's proposal
+
+
+def facet_counts(store: ox.Store, scope: str | None = None) -> list[tuple[str, str | None, int]]:
+    """(kind, status or None, number of initiatives) for every combination within the scope."""
+    name = "initiatives-scoped-facets" if scope else "initiatives-facets"
+    return [(r["kind"], r["status"], r["count"]) for r in run_page_query(store, name, {"scope": scope or ALL})]
+
+
+def listed(
+    store: ox.Store,
+    lang: str,
+    limit: int,
+    offset: int = 0,
+    *,
+    kind: str | None = None,
+    status: str | None = None,
+    scope: str | None = None,
+    vocabulary: Vocabulary | None = None,
+) -> list[Listed]:
+    """The initiatives `offset`..`offset + limit` of the list in its order (status, then name in `lang`)."""
+    vocabulary = vocabulary or Vocabulary(store, lang)
+    bindings = {"lang": lang, "kindFilter": kind or ALL, "statusFilter": status or ALL, "scope": scope or ALL}
+    base = run_page_slice(store, "initiatives-scoped" if scope else "initiatives-list", bindings, limit, offset)
+    return with_details(store, lang, base, scope, vocabulary)
+
+
+def with_details(
+    store: ox.Store, lang: str, base: Iterable[dict], scope: str | None, vocabulary: Vocabulary
+) -> list[Listed]:
+    rows: list[dict] = []
+    order: list[str] = []
+    graphs: dict[str, set[str]] = {}
+    for row in base:
+        iri = row["initiative"]
+        order.append(iri)
+        graphs[iri] = set()
+        rows.append(dict(row))
+        for detail in run_page_query(store, "initiatives-details", {"initiative": iri, "scope": scope or ALL}):
+            if detail.get("assignedIn"):
+                graphs[iri].add(detail["assignedIn"])
+            else:
+                rows.append({**row, **detail})
+    summaries = initiative_summaries(store, lang, vocabulary, rows)
+    return [Listed(summaries[iri], bool(graphs[iri]) and graphs[iri] <= {MAPPINGS}) for iri in order]
