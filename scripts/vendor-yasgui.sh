@@ -8,22 +8,17 @@ PACKAGE="@zazuko/yasgui"
 VERSION="${1:-4.6.2}"
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 DEST="$ROOT/webapp/static/vendor/yasgui"
-WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
+NAME="vendor-yasgui"
+# shellcheck source=scripts/vendor-lib.sh
+source "$ROOT/scripts/vendor-lib.sh"
 
-cd "$WORK"
-# 1. The package itself, exactly as published.
-tarball="$(npm pack --silent "$PACKAGE@$VERSION" 2>/dev/null | tail -n 1)"
-tar -xzf "$tarball"
-resolved="$(node -p 'require("./package/package.json").version')"
+vendor_fetch
 build="$WORK/package/build"
 for file in yasgui.min.js yasgui.min.css; do
   [ -f "$build/$file" ] || { echo "vendor-yasgui: $file saknas / missing in $PACKAGE@$resolved" >&2; exit 1; }
 done
 
-# 2. Its dependencies, only to collect the licences of the code the bundle includes.
-mkdir deps && (cd deps && echo '{"private": true}' > package.json &&
-  npm install --silent --omit=dev --ignore-scripts --no-audit --no-fund "$PACKAGE@$resolved" >/dev/null 2>&1)
+vendor_dependencies
 
 rm -rf "$DEST"
 mkdir -p "$DEST"
@@ -58,35 +53,8 @@ OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN
 THE SOFTWARE.
 EOF
 
-# Every runtime dependency npm installed with the package: name, version, licence, and its licence file.
-node - "$WORK/deps/node_modules" "$PACKAGE@$resolved" > "$DEST/THIRD-PARTY-LICENSES.txt" <<'EOF'
-const fs = require("fs"), path = require("path");
-const [root, pkg] = process.argv.slice(2);
-const dirs = [];
-for (const name of fs.readdirSync(root).sort()) {
-  if (name.startsWith(".")) continue;
-  if (name.startsWith("@")) {
-    for (const sub of fs.readdirSync(path.join(root, name)).sort()) dirs.push(path.join(root, name, sub));
-  } else dirs.push(path.join(root, name));
-}
-console.log(`Third-party packages installed with ${pkg} (npm install --omit=dev), whose code the bundle`);
-console.log("yasgui.min.js may include, with their licences as published in each package.\n");
-for (const dir of dirs) {
-  const meta = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
-  if (meta.name.startsWith("@zazuko/") || meta.name.startsWith("@types/")) continue;
-  const licence = meta.license || (meta.licenses || []).map((l) => l.type || l).join(" OR ") || "see file";
-  console.log("=".repeat(78));
-  console.log(`${meta.name}@${meta.version}: ${typeof licence === "string" ? licence : JSON.stringify(licence)}`);
-  const files = fs.readdirSync(dir).filter((f) => /^(licen[cs]e|copying|notice)/i.test(f)).sort();
-  for (const file of files) console.log("\n" + fs.readFileSync(path.join(dir, file), "utf8").trim());
-  console.log("");
-}
-EOF
+vendor_third_party_licences '^@zazuko/' \
+  "Third-party packages installed with $PACKAGE@$resolved (npm install --omit=dev), whose code the bundle" \
+  "yasgui.min.js may include, with their licences as published in each package."
 
-echo "$PACKAGE@$resolved" > "$DEST/VERSION"
-# Fail when a file grows past the size the repository accepts for vendored files (5 MB).
-for file in "$DEST"/*; do
-  size=$(wc -c < "$file")
-  if [ "$size" -gt 5000000 ]; then echo "vendor-yasgui: $file is $size bytes (> 5 MB)" >&2; exit 1; fi
-done
-ls -l "$DEST"
+vendor_finish
