@@ -22,6 +22,7 @@ from typing import IO
 import pyoxigraph as ox
 
 from kg import snapshots
+from kg.backends import RemoteConfig
 from kg.curation.model import CURATION, HISTORY
 from kg.curation.rebuild import curated_quads, superseded
 from kg.export import FORMATS
@@ -111,8 +112,8 @@ def _replace_update(quads: list[ox.Quad], gone: list[ox.Quad]) -> str:
     new curation supersedes). Only terms serialised by pyoxigraph (N-Triples forms, escaped) reach the text."""
     operations = [f"DROP SILENT GRAPH {ox.NamedNode(g)}" for g in CURATED_GRAPHS]
     exact = [q for q in gone if not any(isinstance(t, ox.BlankNode) for t in (q.subject, q.object))]
-    if exact:
-        operations.append("DELETE DATA {\n" + _quads_text(exact) + "}")
+    for graph in sorted({q.graph_name.value for q in exact}):  # one DELETE DATA per graph (see kg.curation.core)
+        operations.append("DELETE DATA {\n" + _quads_text([q for q in exact if q.graph_name.value == graph]) + "}")
     for q in gone:  # DELETE DATA takes no blank nodes: match those by position (none in the shipped data)
         if isinstance(q.object, ox.BlankNode) and isinstance(q.subject, ox.NamedNode):
             operations.append(f"DELETE {{ GRAPH {q.graph_name} {{ {q.subject} {q.predicate} ?o }} }} WHERE "
@@ -126,7 +127,7 @@ def _quads_text(quads: list[ox.Quad]) -> str:
     return "".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}\n" for q in quads)
 
 
-def import_curated(store_path: Path | str, path: Path | str, fmt: str | None = None) -> Imported:
+def import_curated(store_path: Path | str | RemoteConfig, path: Path | str, fmt: str | None = None) -> Imported:
     """Replace graph/curation and graph/history of the store with a file's content, in one transaction, then
     publish a snapshot if readers use them. Raises BackupError (nothing changed), StoreMissing."""
     quads = read_curated(path, fmt)
@@ -135,7 +136,7 @@ def import_curated(store_path: Path | str, path: Path | str, fmt: str | None = N
         store.update(_replace_update(quads, superseded(store, quads)))
         store.flush()
         generation = None
-        if snapshots.snapshots_dir(store_path).is_dir():
+        if not isinstance(store_path, RemoteConfig) and snapshots.snapshots_dir(store_path).is_dir():
             generation = snapshots.publish(store, store_path)
         counts = {g: sum(1 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(g))) for g in
                   CURATED_GRAPHS}
@@ -144,9 +145,9 @@ def import_curated(store_path: Path | str, path: Path | str, fmt: str | None = N
     return Imported(counts[CURATION], counts[HISTORY], generation)
 
 
-def _open_writer(store_path: Path | str) -> ox.Store:
+def _open_writer(store_path: Path | str | RemoteConfig) -> ox.Store:
     try:
-        return open_store(Path(store_path), read_only=False)
+        return open_store(store_path if isinstance(store_path, RemoteConfig) else Path(store_path), read_only=False)
     except OSError as err:
         raise BackupError(
             f"Grafen i {store_path} används av en annan process (till exempel `kg serve`, som tar emot ändringar); "
@@ -185,9 +186,16 @@ def _count(folder: Path) -> int:
         del copy
 
 
-def backup(store_path: Path | str, target: Path | str) -> Backup:
+def backup(store_path: Path | str | RemoteConfig, target: Path | str) -> Backup:
     """A consistent copy of the whole store in `target` (a new or empty folder), also while a server changes
     it. Raises BackupError, StoreMissing."""
+    if isinstance(store_path, RemoteConfig):
+        raise BackupError(
+            "Ett fjärrlager säkerhetskopieras med serverns egna verktyg; `kg export` och `kg export --curated` ger "
+            "de publika graferna och core teams arbete.",
+            "A remote store is backed up with the server's own tools; `kg export` and `kg export --curated` give "
+            "the public graphs and the core team's work.",
+        )
     store_path, target = Path(store_path), Path(target)
     try:
         store = open_store(store_path, read_only=False)  # StoreMissing, or finishes an interrupted swap

@@ -12,6 +12,7 @@ import click
 import pyoxigraph as ox
 
 from kg import build as building
+from kg.backends import ConfigError, Location, RemoteConfig, describe, location
 from kg.export import FORMATS, export
 from kg.layout import PROJECT_ROOT, default_store_path
 from kg.loader import LoadError
@@ -40,21 +41,25 @@ ADD_OPTION = click.option(
 
 
 class Context:
-    def __init__(self, store_path: Path, accounts_path: Path | None = None):
-        self.store_path = store_path
+    def __init__(self, store_path: Location, accounts_path: Path | None = None):
+        self.store_path = store_path  # a folder (the embedded store) or a remote store's settings (kg.backends)
         self.accounts_path = accounts_path  # None: the default (var/accounts.json)
+
+    @property
+    def remote(self) -> bool:
+        return isinstance(self.store_path, RemoteConfig)
 
     def open(self) -> ox.Store:
         """The graph read-only: the newest published snapshot when a server is changing it (kg.snapshots)."""
         try:
-            if not self.store_path.is_dir():
+            if not self.remote and not self.store_path.is_dir():
                 open_store(self.store_path)  # StoreMissing, or finishes an interrupted swap
             # never the live store beside a running server's writer: read-only RocksDB then sees torn files
             return SnapshotReader(self.store_path).store
         except StoreMissing as err:
             fail(str(err))
         except OSError as err:
-            fail(f"Grafen i {self.store_path} kan inte öppnas / the graph cannot be opened: {err}")
+            fail(f"Grafen i {describe(self.store_path)} kan inte öppnas / the graph cannot be opened: {err}")
 
 
 def fail(message: str, code: int = 1) -> None:
@@ -62,14 +67,26 @@ def fail(message: str, code: int = 1) -> None:
     sys.exit(code)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The command group: a remote store that cannot be reached ends any command with a message, not a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        from kg.backends.remote import StoreUnavailable
+
+        try:
+            return super().invoke(ctx)
+        except StoreUnavailable as err:
+            fail(f"grafdatabasen svarar inte / the graph store does not answer: {err}")
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--store",
     "store_path",
-    type=click.Path(file_okay=False, path_type=Path),
     envvar="KG_STORE",
     default=None,
-    help="Grafdatabasens katalog (KG_STORE) / the store folder. Standard: var/store.",
+    help="Grafdatabasens katalog, eller ett fjärrlager: SPARQL-adress eller .toml-fil (KG_STORE) / the store folder, "
+    "or a remote store: SPARQL endpoint URL or .toml file. Standard: var/store.",
 )
 @click.option(
     "--accounts",
@@ -81,12 +98,16 @@ def fail(message: str, code: int = 1) -> None:
     "Standard: var/accounts.json.",
 )
 @click.pass_context
-def main(ctx: click.Context, store_path: Path | None, accounts_path: Path | None) -> None:
+def main(ctx: click.Context, store_path: str | None, accounts_path: Path | None) -> None:
     """Samhällskontraktets kunskapsgraf för Agenda 2030.
 
     The Samhällskontraktet Agenda 2030 knowledge graph.
     """
-    ctx.obj = Context(store_path or default_store_path(), accounts_path)
+    try:
+        where = location(store_path) if store_path else default_store_path()
+    except ConfigError as err:
+        raise click.BadParameter(str(err), param_hint="--store / KG_STORE") from None
+    ctx.obj = Context(where, accounts_path)
 
 
 # ---------------------------------------------------------------- build and validate
@@ -136,11 +157,11 @@ def build_command(obj: Context, root: Path, extra: tuple[Path, ...]) -> None:
         )
     except OSError as err:  # the running server holds the store (RocksDB's lock), or the disk refused
         fail(
-            f"grafen i {obj.store_path} kan inte skrivas – används den av en körande `kg serve`? Stoppa servern "
-            f"först; ingenting ändrades. / the graph cannot be written – is a `kg serve` running on it? Stop the "
-            f"server first; nothing was changed. ({err})"
+            f"grafen i {describe(obj.store_path)} kan inte skrivas – används den av en körande `kg serve`? "
+            f"Stoppa servern först; ingenting ändrades. / the graph cannot be written – is a `kg serve` running "
+            f"on it? Stop the server first; nothing was changed. ({err})"
         )
-    click.echo(f"Byggde / built {obj.store_path} från / from {len(result.dataset.files)} filer / files.")
+    click.echo(f"Byggde / built {describe(obj.store_path)} från / from {len(result.dataset.files)} filer / files.")
     print_stats(open_store(obj.store_path))
     if result.report.warnings:
         click.echo(f"\n{len(result.report.warnings)} varningar / warnings (se / see `kg validate`):")
@@ -216,21 +237,29 @@ def parse_params(params: tuple[str, ...]) -> dict[str, str]:
     metavar="NAMN=VÄRDE",
     help="Värde till en parameter i frågan / a value for a query parameter (repeatable).",
 )
+@click.option("--limit", type=click.IntRange(min=1), default=None,
+              help="Högst så många rader / at most this many rows (a query without LIMIT of its own).")
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Hoppa över så många rader först / skip this many rows first (with --limit).")
 @click.pass_obj
-def query_command(obj: Context, query: str, fmt: str, params: tuple[str, ...]) -> None:
+def query_command(obj: Context, query: str, fmt: str, params: tuple[str, ...], limit: int | None,
+                  offset: int) -> None:
     """Kör en namngiven fråga, en .rq-fil eller SPARQL-text.
 
-    Run a named query, a .rq file or SPARQL text. Values are bound, never pasted into the query.
+    Run a named query, a .rq file or SPARQL text. Values are bound, never pasted into the query. On a large graph,
+    --limit and --offset give the rows page by page.
     """
+    if offset and limit is None:
+        raise click.UsageError("--offset kräver --limit / --offset needs --limit")
     store = obj.open()
     try:
-        result = run_query(store, query, parse_params(params))
+        result = run_query(store, query, parse_params(params), limit, offset)
     except QueryError as err:
         fail(str(err))
     if isinstance(result, ox.QueryBoolean):
         click.echo(json.dumps({"head": {}, "boolean": bool(result)}) if fmt == "json" else str(bool(result)).lower())
         return
-    if isinstance(result, ox.QueryTriples):
+    if not isinstance(result, ox.QuerySolutions):  # the triples of a CONSTRUCT or DESCRIBE (any backend)
         sys.stdout.buffer.write(ox.serialize(list(result), format=ox.RdfFormat.TURTLE))
         return
     if fmt == "table":
@@ -358,7 +387,7 @@ def backup_command(obj: Context, folder: Path) -> None:
     source = (
         f"ögonblicksbild / snapshot {result.generation} (servern kör / the server is running)"
         if result.generation is not None
-        else f"{obj.store_path}"
+        else describe(obj.store_path)
     )
     click.echo(f"Kopierade / copied {result.quads} tripplar / triples från / from {source} till / to {result.path}")
 
@@ -422,13 +451,13 @@ def serve_command(
     from webapp import ConfigurationError, create_app
     from webapp.services import EditingUnavailable, warm_caches
 
-    if not obj.store_path.is_dir():
-        click.echo(f"Grafen saknas i {obj.store_path}; bygger den. / The graph is missing; building it.")
+    if _missing(obj):
+        click.echo(f"Grafen saknas i {describe(obj.store_path)}; bygger den. / The graph is missing; building it.")
         try:
             building.build(obj.store_path)
         except (LoadError, building.BuildFailed) as err:
             fail(f"bygget misslyckades / the build failed: {err}")
-    config: dict = {"KG_STORE": str(obj.store_path)}
+    config: dict = {"KG_STORE": obj.store_path}
     if obj.accounts_path:
         config["ACCOUNTS_FILE"] = str(obj.accounts_path)
     if workers:
@@ -455,6 +484,17 @@ def serve_command(
             waitress.serve(app, host=host, port=port, threads=threads, ident="kg")
         finally:
             app.extensions["kg"].close()
+
+
+def _missing(obj: Context) -> bool:
+    """Whether the graph has not been built yet (a remote store: holds none of our data; unreachable: fail)."""
+    if not obj.remote:
+        return not obj.store_path.is_dir()
+    try:
+        return len(open_store(obj.store_path)) == 0
+    except OSError as err:
+        fail(f"fjärrlagret kan inte nås / the remote store cannot be reached: {err}")
+    return False
 
 
 @main.group("sdg")

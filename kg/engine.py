@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.backends import RemoteConfig
+from kg.backends.remote import StoreUnavailable
 from kg.namespaces import PREFIXES
 from kg.results import (
     BOOLEAN,
@@ -77,6 +79,8 @@ def execute_request(store: ox.Store, request: Request) -> Response:
                 "This endpoint is read-only: updates (SPARQL Update) are not accepted."
             )
         return Response.error(400, message)
+    except StoreUnavailable as err:
+        return Response.error(503, f"Grafdatabasen svarar inte / the graph store does not answer: {err}")
     except (OSError, ValueError, TypeError, RuntimeError) as err:
         return Response.error(400, f"Frågan kunde inte köras / the query could not be run: {err}")
 
@@ -118,7 +122,7 @@ READY = "ready"
 STARTUP_LIMIT = 60.0  # seconds a new worker may take to open the store (not counted against any query)
 
 
-def _worker_main(conn: Connection, store_path: str) -> None:
+def _worker_main(conn: Connection, store_path: str | RemoteConfig) -> None:
     """A worker: open the store read-only, say so, and answer requests until the pipe closes. The worker reads
     the newest published snapshot of the store (kg.snapshots) and moves to a newer one before a query."""
     reader = SnapshotReader(store_path)
@@ -132,10 +136,15 @@ def _worker_main(conn: Connection, store_path: str) -> None:
         conn.send(execute_request(reader.store, request))
 
 
+def _portable(store_path: Path | RemoteConfig) -> str | RemoteConfig:
+    """What a worker process is given to open the store: a folder's path, or the remote store's settings."""
+    return store_path if isinstance(store_path, RemoteConfig) else str(store_path)
+
+
 class _Worker:
-    def __init__(self, context, store_path: Path):
+    def __init__(self, context, store_path: Path | RemoteConfig):
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_worker_main, args=(child, str(store_path)), daemon=True)
+        self.process = context.Process(target=_worker_main, args=(child, _portable(store_path)), daemon=True)
         self.process.start()
         child.close()
 
@@ -148,8 +157,8 @@ class _Worker:
 class QueryPool:
     """A fixed number of worker processes, each with the store open read-only."""
 
-    def __init__(self, store_path: Path, workers: int = 2, timeout: float = 10.0):
-        self.store_path = Path(store_path)
+    def __init__(self, store_path: Path | RemoteConfig, workers: int = 2, timeout: float = 10.0):
+        self.store_path = store_path if isinstance(store_path, RemoteConfig) else Path(store_path)
         self.timeout = timeout
         self._context = multiprocessing.get_context("spawn")
         self._idle: queue.Queue[_Worker] = queue.Queue()

@@ -106,12 +106,31 @@ def check_parameters(named: NamedQuery, bindings: Mapping[str, Binding]) -> None
         )
 
 
-def run_query(store: ox.Store, query_or_file: str, bindings: Mapping[str, Binding] | None = None):
-    """Run a named query, a `.rq` file or SPARQL text; returns pyoxigraph's result object."""
+def limited(text: str, limit: int, offset: int = 0) -> str:
+    """The query with `LIMIT limit OFFSET offset` appended, from two checked whole numbers (never text), as
+    kg.pages.paging does for the page queries: for a query that ends with its solution modifiers (ORDER BY) and
+    has no LIMIT or OFFSET of its own. It cuts the rows sent, not the work of a query that orders or groups."""
+    if type(limit) is not int or type(offset) is not int or limit < 1 or offset < 0:
+        raise QueryError("LIMIT och OFFSET är heltal, LIMIT från 1 / LIMIT and OFFSET are whole numbers, LIMIT from 1")
+    body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+    if re.search(r"\b(LIMIT|OFFSET)\s+\d+\s*(?:(?:LIMIT|OFFSET)\s+\d+\s*)?$", body, re.IGNORECASE):
+        raise QueryError("Frågan har redan LIMIT eller OFFSET / the query already has LIMIT or OFFSET")
+    return f"{text.rstrip()}\nLIMIT {limit} OFFSET {offset}\n"
+
+
+def run_query(
+    store: ox.Store,
+    query_or_file: str,
+    bindings: Mapping[str, Binding] | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+):
+    """Run a named query, a `.rq` file or SPARQL text; returns pyoxigraph's result object. With `limit`, only the
+    rows `offset`..`offset + limit` (see `limited`)."""
     text, named = resolve(query_or_file)
     if named is not None:
         check_parameters(named, bindings or {})
-    return execute(store, text, bindings)
+    return execute(store, text if limit is None else limited(text, limit, offset), bindings)
 
 
 def run_named(store: ox.Store, name: str, bindings: Mapping[str, Binding] | None = None) -> list[dict[str, Any]]:

@@ -267,8 +267,10 @@ def _terms(phrase: str) -> list[str]:
 
 
 def _match(document: Document, phrase: str, terms: list[str], attr: str) -> tuple[int, Text, list[str]] | None:
-    """The best matching text of a document: (rank, text, needles to mark), or None."""
+    """The best matching text of a document: (rank, text, needles to mark), or None. Among texts of the same rank
+    the one where the phrase comes first wins, then the first in alphabetical order (never the store's row order)."""
     best: tuple[int, Text, list[str]] | None = None
+    best_key: tuple[int, int, str] | None = None
     for text in document.texts:
         haystack = getattr(text, attr)
         if phrase not in haystack:
@@ -277,8 +279,9 @@ def _match(document: Document, phrase: str, terms: list[str], attr: str) -> tupl
             rank = EXACT if haystack == phrase else STARTS if haystack.startswith(phrase) else NAME
         else:
             rank = text.rank
-        if best is None or rank < best[0]:
-            best = (rank, text, [phrase])
+        key = (rank, haystack.find(phrase), text.value)
+        if best_key is None or key < best_key:
+            best, best_key = (rank, text, [phrase]), key
     if best is not None or len(terms) < 2:
         return best
     present = [t for t in terms if any(t in getattr(x, attr) for x in document.texts)]

@@ -6,6 +6,9 @@ the writer publishes a consistent copy with `Store.backup()` (hard links, cheap)
 `<store>.snapshots/<generation>/` and then replaces `<store>.snapshots/CURRENT` atomically with the new
 generation number. A generation is complete before CURRENT names it, so a crash at any point leaves
 CURRENT naming a complete copy; the newest `KEEP` generations are kept and older ones removed.
+
+A remote store (kg.backends) has no snapshots: the server isolates its readers from its writers itself, so
+readers query it directly and there is no generation.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.backends import RemoteConfig
+
 KEEP = 5  # generations kept: a reader moves to the newest before each query, so 5 leaves ample time
 CURRENT = "CURRENT"
 
@@ -26,8 +31,11 @@ def snapshots_dir(store_path: Path | str) -> Path:
     return path.with_name(path.name + ".snapshots")
 
 
-def current_generation(store_path: Path | str) -> int | None:
-    """The generation CURRENT names, or None when nothing has been published (or CURRENT is unreadable)."""
+def current_generation(store_path: Path | str | RemoteConfig) -> int | None:
+    """The generation CURRENT names, or None when nothing has been published (or CURRENT is unreadable, or the
+    store is remote)."""
+    if isinstance(store_path, RemoteConfig):
+        return None
     try:
         text = (snapshots_dir(store_path) / CURRENT).read_text(encoding="ascii").strip()
         return int(text)
@@ -90,6 +98,8 @@ def publish(store: ox.Store, store_path: Path | str, keep: int = KEEP) -> int:
 
 def refresh_after_build(store_path: Path | str) -> int | None:
     """After `kg build` swapped in a new store: publish it, if readers use snapshots of this store."""
+    if isinstance(store_path, RemoteConfig):
+        return None
     if not snapshots_dir(store_path).is_dir():
         return None
     store = ox.Store(str(store_path))
@@ -103,8 +113,8 @@ class SnapshotReader:
     """A read-only view that follows the published snapshots: `store` opens the current generation (or the
     store itself before any is published) and reopens when a newer generation is published. Thread-safe."""
 
-    def __init__(self, store_path: Path | str):
-        self.store_path = Path(store_path)
+    def __init__(self, store_path: Path | str | RemoteConfig):
+        self.store_path = store_path if isinstance(store_path, RemoteConfig) else Path(store_path)
         self._store: ox.Store | None = None
         self._generation: int | None = None
         self._lock = threading.Lock()
@@ -117,6 +127,8 @@ class SnapshotReader:
     def store(self) -> ox.Store:
         from kg.store import open_store
 
+        if isinstance(self.store_path, RemoteConfig):
+            return open_store(self.store_path)
         generation = current_generation(self.store_path)
         with self._lock:
             if self._store is None or generation != self._generation:

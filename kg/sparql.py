@@ -14,6 +14,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kg.backends.remote import StoreUnavailable
 from kg.namespaces import sparql_prologue
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -77,6 +78,8 @@ def execute(store: ox.Store, query: str, bindings: Mapping[str, Binding] | None 
         return store.query(text, substitutions=substitutions, use_default_graph_as_union=True)
     except SyntaxError as err:
         raise QueryError(describe_syntax_error(str(err), text.count("\n") - query.count("\n"))) from None
+    except StoreUnavailable:
+        raise  # not the query's fault: the web layer answers 503, the command line says so
     except (OSError, ValueError, TypeError) as err:
         raise QueryError(str(err)) from None
 

@@ -1,16 +1,28 @@
-"""Small facts about SPARQL text that the engine needs before running it, without a full parser."""
+"""Small facts about SPARQL text that the engine and the remote store need before running it, without a full
+parser: whether it names a dataset, whether it is an update, its form (SELECT, ASK, CONSTRUCT, DESCRIBE), and where
+its outer WHERE group opens, so that bound values can be sent to a remote store as an inline VALUES block.
+
+Values never enter the text as strings someone typed: each is an RDF term written in its N-Triples form by pyoxigraph
+(`str(term)`, which escapes quotes, backslashes and line breaks), the form SPARQL reads.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 
-_TOKENS = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""'  # long strings
-    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-    r'|"(?:[^"\\\n]|\\.)*"'  # short strings
-    r"|'(?:[^'\\\n]|\\.)*'"
-    r'|<[^<>"{}|^`\\\x00-\x20]*>'  # IRIs (a `<` followed by a space is a comparison, not an IRI)
-    r"|#[^\n]*",  # comments
+import pyoxigraph as ox
+
+# strings (long forms first), IRIs (a `<` followed by a space is a comparison), comments, variables, prefixed
+# names, braces and words; everything else is skipped one character at a time
+_TOKEN = re.compile(
+    r"(?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^\"\\]|\\.|\"(?!\"\"))*\"\"\"|'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\")"
+    r"|(?P<iri><[^<>\"{}|^`\\\x00-\x20]*>)"
+    r"|(?P<comment>#[^\n]*)"
+    r"|(?P<variable>[?$]\w+)"
+    r"|(?P<pname>[\w-]*:[\w.-]*)"
+    r"|(?P<brace>[{}])"
+    r"|(?P<word>[A-Za-z_][\w-]*)",
     re.S,
 )
 _DATASET = re.compile(r"(?<![\w:.-])FROM\s+(?:NAMED\s+)?(?:<>|[A-Za-z_][\w.-]*:|:)", re.I)
@@ -21,7 +33,12 @@ _UPDATE = re.compile(
 
 def strip_literals(query: str) -> str:
     """The query with strings, IRIs and comments blanked out, so keywords can be searched safely."""
-    return _TOKENS.sub(lambda m: "<>" if m.group(0).startswith("<") else " ", query)
+
+    def blank(match: re.Match) -> str:
+        kind = match.lastgroup
+        return "<>" if kind == "iri" else " " if kind in ("string", "comment") else match.group()
+
+    return _TOKEN.sub(blank, query)
 
 
 def has_dataset_clause(query: str) -> bool:
@@ -32,3 +49,94 @@ def has_dataset_clause(query: str) -> bool:
 def looks_like_update(query: str) -> bool:
     """Whether the text is (probably) a SPARQL Update rather than a query; used for a clearer refusal."""
     return bool(_UPDATE.match(strip_literals(query)))
+
+
+FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+
+
+class BindingError(ValueError):
+    """Values cannot be bound in this query (no WHERE group, or a blank node)."""
+
+
+def _tokens(text: str) -> Iterator[tuple[str, str, int]]:
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup or ""
+        yield kind, match.group(), match.start()
+
+
+def query_form(text: str) -> str | None:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE (the first of those keywords outside strings, IRIs and comments), or None
+    (e.g. an update)."""
+    for kind, value, _ in _tokens(text):
+        if kind == "word" and value.upper() in FORMS:
+            return value.upper()
+    return None
+
+
+def where_group(text: str) -> int | None:
+    """The offset just after the `{` that opens the query's outer WHERE group (the keyword WHERE is optional in
+    SELECT and ASK), or None."""
+    groups = where_groups(text)
+    return groups[0][0] if groups else None
+
+
+def where_groups(text: str) -> list[tuple[int, int]]:
+    """(offset just after the `{`, offset of the closing `}`) of the query's outer WHERE group and of the WHERE group
+    of every sub-select, in the order they open (empty when the query has no WHERE group)."""
+    found: list[list[int]] = []
+    depth, form, after_where = 0, None, False
+    waiting: list[int] = []  # depths at which a sub-select waits for its group to open
+    open_at: dict[int, int] = {}  # depth -> index in `found` of the group opened at that depth
+    for kind, value, start in _tokens(text):
+        if kind == "word":
+            word = value.upper()
+            if depth == 0 and form is None and word in FORMS:
+                form = word
+            elif depth == 0 and word == "WHERE":
+                after_where = True
+            elif depth > 0 and word == "SELECT" and found:
+                waiting.append(depth)
+        elif kind == "brace":
+            if value == "{":
+                if depth == 0 and not found and form is not None and (after_where or form in ("SELECT", "ASK")):
+                    open_at[depth] = len(found)
+                    found.append([start + 1, len(text)])
+                elif waiting and waiting[-1] == depth:
+                    waiting.pop()
+                    open_at[depth] = len(found)
+                    found.append([start + 1, len(text)])
+                depth += 1
+            else:
+                depth -= 1
+                if depth in open_at:
+                    found[open_at.pop(depth)][1] = start
+    return [(at, end) for at, end in found]
+
+
+def with_values(text: str, values: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
+    """The query with `VALUES (?a ?b) { (term term) }` at the start of its outer WHERE group, and of the WHERE group
+    of every sub-select that uses one of the variables: the same solutions as pyoxigraph's substitutions (SEP-0007),
+    which replace a variable everywhere in the query, sub-selects included. One difference remains, by SPARQL's
+    scoping: a FILTER inside a nested group (a UNION branch, an OPTIONAL) does not see a value bound outside it, so a
+    query of ours binds a parameter by a pattern in any such group whose FILTER uses it (tests/test_virtuoso.py
+    compares every query bound both ways)."""
+    if not values:
+        return text
+    for name, term in values.items():
+        if not isinstance(term, (ox.NamedNode, ox.Literal)):
+            raise BindingError(f"?{name}: only IRIs and literals can be bound / endast IRI:er och literaler")
+        if not re.fullmatch(r"[A-Za-z_]\w*", name):
+            raise BindingError(f"invalid variable name / ogiltigt variabelnamn: {name!r}")
+    groups = where_groups(text)
+    if not groups:
+        raise BindingError("the query has no WHERE group to bind values in / frågan saknar WHERE-grupp")
+    inserts: list[tuple[int, str]] = []
+    for number, (at, end) in enumerate(groups):
+        used = list(values) if number == 0 else [n for n in values if re.search(rf"[?$]{n}\b", text[at:end])]
+        if used:
+            names = " ".join("?" + name for name in used)
+            terms = " ".join(str(values[name]) for name in used)
+            inserts.append((at, f"\n  VALUES ({names}) {{ ({terms}) }}\n"))
+    for at, block in reversed(inserts):
+        text = text[:at] + block + text[at:]
+    return text

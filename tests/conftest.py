@@ -16,15 +16,35 @@ from click.testing import CliRunner
 from flask import Flask
 from flask.testing import FlaskClient
 
+from kg.backends import Location, RemoteConfig
 from kg.build import build
 from kg.layout import PROJECT_ROOT
-from tests.virtuoso import virtuoso  # noqa: F401  (fixture: a private Virtuoso server, tests/virtuoso.py)
+from tests import backends
+from tests.virtuoso import virtuoso, virtuoso_editing  # noqa: F401  (fixtures: private Virtuoso servers)
 from webapp import create_app
 
 TESTS = Path(__file__).resolve().parent
 FIXTURES = TESTS / "fixtures"
 # the UN's official SDG data and the W3C protocol tests (not copied into the project); KG_REFERENCE overrides
 REFERENCE = Path(os.environ.get("KG_REFERENCE", PROJECT_ROOT.parent / "shared" / "reference"))
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--backend",
+        choices=backends.BACKENDS,
+        default=os.environ.get("KG_TEST_BACKEND", "oxigraph"),
+        help="the graph backend the tests run on (KG_TEST_BACKEND; tests/backends.py)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "embedded_only: tests the embedded Oxigraph store's own machinery")
+    config.addinivalue_line("markers", "virtuoso_differs(reason): a known limit of Virtuoso (strict xfail there)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    backends.skip_unrelated(config, items)
 
 
 @pytest.fixture(scope="session")
@@ -36,14 +56,28 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def store(store_path: Path) -> ox.Store:
-    return ox.Store.read_only(str(store_path))
+def backend(request: pytest.FixtureRequest, store_path: Path) -> Location:
+    """Where the built dataset is served from: the built store's folder, or (--backend virtuoso) a private Virtuoso
+    server holding the same quads; it does not change during the session."""
+    if backends.selected(request.config) == "oxigraph":
+        return store_path
+    config = backends.remote_config(request.getfixturevalue("virtuoso"))
+    backends.load_built(config, store_path)
+    return config
+
+
+@pytest.fixture(scope="session")
+def store(backend: Location) -> ox.Store:
+    """The built dataset, read-only (on Virtuoso: kg.backends.remote.RemoteStore, the same interface)."""
+    from kg.store import open_store
+
+    return open_store(backend)
 
 
 @pytest.fixture(scope="module")
-def app(store_path: Path) -> Iterator[Flask]:
+def app(backend: Location) -> Iterator[Flask]:
     """The web app over the shipped dataset, for Flask's test client (one per test module)."""
-    app = create_app({"KG_STORE": str(store_path), "SECRET_KEY": "test", "TESTING": True})
+    app = create_app({"KG_STORE": backend, "SECRET_KEY": "test", "TESTING": True})
     yield app
     app.extensions["kg"].close()
 
@@ -145,30 +179,56 @@ def stop_server(server: LiveServer) -> None:
 
 
 @pytest.fixture(scope="session")
-def live_server(store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+def live_server(
+    request: pytest.FixtureRequest, store_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LiveServer]:
     """`kg serve` in a subprocess on a copy of the built store, with the W3C test data loaded (when available),
-    a 3 s query time limit and a 1,000-row limit."""
+    a 3 s query time limit and a 1,000-row limit. With --backend virtuoso: on the session's unchanging Virtuoso server,
+    configured by a `.toml` file (the password from the environment), the W3C data loaded into it and named there."""
     from tests.editing import copy_store
 
     folder = tmp_path_factory.mktemp("serve")
     args = ["--workers", "2"]
     extra = w3c_dataset(folder)
-    if extra:
-        args += ["--load", str(extra)]
     env = {"KG_SPARQL_TIMEOUT": "3", "KG_SPARQL_MAX_ROWS": "1000"}
-    server = start_server(copy_store(store_path, folder), folder, *args, env=env)
+    if backends.selected(request.config) == "oxigraph":
+        if extra:
+            args += ["--load", str(extra)]
+        where = copy_store(store_path, folder)
+    else:
+        graphs = tuple(f"{W3C_GRAPH}{name}.rdf" for name in ("data1", "data2", "data3")) if extra else ()
+        config = backends.remote_config(request.getfixturevalue("virtuoso"), graphs)  # the unchanging server
+        backends.load_built(config, store_path, extra)
+        where, password = backends.config_file(config, folder)
+        env.update(password)
+        # Virtuoso writes the JSON of the 8,400 rows of `SELECT *` in ~2 s on a busy 2-core machine: a longer limit
+        env["KG_SPARQL_TIMEOUT"] = "15"  # below the test server's MaxQueryExecutionTime (20 s)
+    server = start_server(where, folder, *args, env=env)
     server.w3c_loaded = extra is not None
     yield server
     stop_server(server)
 
 
 @pytest.fixture
-def edit_app(store_path: Path, tmp_path: Path) -> Iterator[Flask]:
+def edit_backend(request: pytest.FixtureRequest, store_path: Path, tmp_path: Path) -> Location:
+    """A store of the test's own, holding the built dataset, that the test may change: a copy of the built store's
+    folder, or (--backend virtuoso) the editing Virtuoso server reset to the built dataset."""
+    from tests.editing import copy_store
+
+    if backends.selected(request.config) == "oxigraph":
+        return copy_store(store_path, tmp_path)
+    config: RemoteConfig = backends.remote_config(request.getfixturevalue("virtuoso_editing"))
+    backends.load_built(config, store_path)
+    return config
+
+
+@pytest.fixture
+def edit_app(edit_backend: Location, tmp_path: Path) -> Iterator[Flask]:
     """The app over a store of the test's own, with two core team accounts (tests/editing.py); it owns the
     curation writer of that store once something is changed."""
-    from tests.editing import accounts_file, copy_store, editing_app
+    from tests.editing import accounts_file, editing_app
 
-    app = editing_app(copy_store(store_path, tmp_path), accounts_file(tmp_path))
+    app = editing_app(edit_backend, accounts_file(tmp_path))
     yield app
     app.extensions["kg"].close()
 

@@ -11,6 +11,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from kg.accounts import Accounts
+from kg.backends import RemoteConfig
 from webapp import create_app
 
 MEMBER, PASSWORD, DISPLAY = "anna", "correct horse battery staple", "Anna Andersson"
@@ -42,8 +43,8 @@ def accounts_file(folder: Path) -> Path:
     return path
 
 
-def editing_app(store: Path, accounts: Path, **config) -> Flask:
-    return create_app({"KG_STORE": str(store), "SECRET_KEY": "test", "TESTING": True,
+def editing_app(store: Path | RemoteConfig, accounts: Path, **config) -> Flask:
+    return create_app({"KG_STORE": store, "SECRET_KEY": "test", "TESTING": True,
                        "ACCOUNTS_FILE": str(accounts), "REFRESH_FIGURES": False, **config})
 
 

@@ -77,6 +77,23 @@ def test_query_json_is_sparql_results(cli_store: Path) -> None:
     assert data["results"]["bindings"][0]["n"]["value"] == "17"
 
 
+def test_query_limit_and_offset_give_the_rows_page_by_page(cli_store: Path) -> None:
+    def rows(*args: str) -> list[list[str]]:
+        code, out = run(cli_store, "query", "initiatives-per-target", "--format", "csv", *args)
+        assert code == 0, out
+        return list(csv.reader(io.StringIO(out)))[1:]
+
+    everything = rows()
+    assert len(everything) > 10
+    assert rows("--limit", "4") + rows("--limit", "4", "--offset", "4") == everything[:8]
+    assert rows("--limit", "5", "--offset", str(len(everything) - 2)) == everything[-2:]
+    for bad in (["--limit", "0"], ["--offset", "3"], ["--limit", "x"]):
+        code, out = run(cli_store, "query", "initiatives-per-target", *bad)
+        assert code == 2 and "Traceback" not in out, bad
+    code, out = run(cli_store, "query", "SELECT ?g WHERE { ?g a sdgo:Goal } LIMIT 3", "--limit", "2")
+    assert code == 1 and "LIMIT" in out
+
+
 def test_query_from_file_and_ask(cli_store: Path, tmp_path: Path) -> None:
     path = tmp_path / "fraga.rq"
     path.write_text("ASK { sdg:3.4 a sdgo:Target }", encoding="utf-8")

@@ -121,6 +121,7 @@ def test_visitors_see_no_editing_controls_anywhere(edit_app: Flask) -> None:
         assert 'class="edit-form"' not in html, path
 
 
+@pytest.mark.embedded_only  # the embedded store's lock; a remote server has no such lock (README: one writer)
 def test_kg_build_while_the_server_holds_the_store_says_so_and_changes_nothing(edit_app: Flask, runner) -> None:
     from kg.cli import main
 

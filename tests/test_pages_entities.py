@@ -199,6 +199,7 @@ def test_meals_and_meetings_in_english(client: FlaskClient) -> None:
     assert "Gemensamma måltider" in text
 
 
+@pytest.mark.virtuoso_differs("Virtuoso 7.2 does not keep the written form of an xsd:duration: P1Y comes back as 12")
 def test_leda(client: FlaskClient) -> None:
     markup = page(client, INI + "leda-for-smartare-valfard", "sv")
     text = words(markup)

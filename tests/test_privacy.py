@@ -17,6 +17,7 @@ from kg.cli import main
 from kg.curation import agent_iri
 from kg.namespaces import ID, PREFIXES, SKK
 from kg.privacy import contact_data
+from tests.backends import cli_store
 from tests.editing import DISPLAY, MEMBER, OTHER, agent
 
 LINK = ID + "link/maltider-och-moten--2.2"
@@ -114,10 +115,11 @@ def test_downloads_carry_no_account_or_contact_data(changed: Flask) -> None:
         check_quads(list(ox.parse(response.data, format=fmt)), secrets, f"/download/samhallskontraktet.{ext}")
 
 
-def test_kg_export_carries_no_account_or_contact_data(changed: Flask, runner: CliRunner) -> None:
-    store, secrets = changed.config["KG_STORE"], secrets_of(changed)
+def test_kg_export_carries_no_account_or_contact_data(changed: Flask, runner: CliRunner, tmp_path: Path) -> None:
+    store, env = cli_store(changed.config["KG_STORE"], tmp_path)
+    secrets = secrets_of(changed)
     for args, fmt in ((["--format", "trig"], ox.RdfFormat.TRIG), (["--curated"], ox.RdfFormat.TRIG)):
-        result = runner.invoke(main, ["--store", store, "export", *args])
+        result = runner.invoke(main, ["--store", store, "export", *args], env=env)
         assert result.exit_code == 0, result.output
         check_text(result.output, secrets, f"kg export {args}")
         quads = list(ox.parse(result.stdout_bytes, format=fmt))

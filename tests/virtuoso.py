@@ -173,11 +173,21 @@ def stop_virtuoso(server: Virtuoso) -> None:
         server.process.wait()
 
 
+def _private_server(factory: pytest.TempPathFactory, name: str) -> Iterator[Virtuoso]:
+    if not available():
+        pytest.skip("virtuoso-t not installed (scripts/install-virtuoso.sh installs it)")
+    server = start_virtuoso(factory.mktemp(name))
+    yield server
+    stop_virtuoso(server)
+
+
 @pytest.fixture(scope="session")
 def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
     """A private Virtuoso server for this test session (skipped when Virtuoso is not installed)."""
-    if not available():
-        pytest.skip("virtuoso-t not installed (scripts/install-virtuoso.sh installs it)")
-    server = start_virtuoso(tmp_path_factory.mktemp("virtuoso"))
-    yield server
-    stop_virtuoso(server)
+    yield from _private_server(tmp_path_factory, "virtuoso")
+
+
+@pytest.fixture(scope="session")
+def virtuoso_editing(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
+    """A second private Virtuoso server, for tests that change the graph (tests/backends.py resets it per test)."""
+    yield from _private_server(tmp_path_factory, "virtuoso-editing")

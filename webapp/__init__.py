@@ -11,11 +11,12 @@ from typing import Any
 from flask import Flask
 
 from kg.accounts import default_accounts_path
+from kg.backends import ConfigError, location
 from kg.layout import PROJECT_ROOT, default_store_path
 from kg.namespaces import BASE
 
 DEFAULTS: dict[str, Any] = {
-    "KG_STORE": None,  # the store folder (default: var/store in the project)
+    "KG_STORE": None,  # the store folder (default: var/store in the project), or a remote store (kg.backends)
     "BASE_IRI": BASE,  # the IRI that the app's root path stands for
     "SPARQL_TIMEOUT": 10.0,  # seconds before a query is stopped
     "SPARQL_MAX_ROWS": 10000,  # SELECT results are cut (and flagged) after this many rows
@@ -106,6 +107,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         app.config.update(config)
     if not app.config["KG_STORE"]:
         app.config["KG_STORE"] = str(default_store_path())
+    try:  # a folder, or a remote store: a SPARQL endpoint URL, a .toml file or its settings (kg.backends)
+        app.config["KG_STORE"] = location(app.config["KG_STORE"])
+    except ConfigError as err:
+        raise ConfigurationError(str(err)) from None
     if not app.config["ACCOUNTS_FILE"]:
         app.config["ACCOUNTS_FILE"] = str(default_accounts_path())
     if not app.config["SECRET_KEY_FILE"]:

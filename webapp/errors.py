@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Flask, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from kg.backends.remote import StoreUnavailable
 from kg.store import StoreMissing
 
 MESSAGES = {
@@ -48,6 +49,15 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(StoreMissing)
     def store_missing(err: StoreMissing):
         return error_response(503, str(err))
+
+    @app.errorhandler(StoreUnavailable)
+    def store_unavailable(err: StoreUnavailable):
+        app.logger.error("the remote graph store is unavailable: %s", err)
+        body, status, *rest = error_response(
+            503, "Grafdatabasen svarar inte just nu; försök igen om en stund. / "
+            "The graph store does not answer right now; try again in a moment."
+        )
+        return body, status, {**(dict(rest[0]) if rest else {}), "Retry-After": "30"}
 
     @app.errorhandler(Exception)
     def unexpected(err: Exception):

@@ -16,6 +16,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from flask import Flask, current_app
 
+from kg.backends import Location
 from kg.curation import CurationStore
 from kg.engine import QueryPool
 from kg.snapshots import SnapshotReader
@@ -32,7 +33,7 @@ class EditingUnavailable(RuntimeError):
 
 class GraphServices:
     def __init__(self, app: Flask):
-        self.store_path = Path(app.config["KG_STORE"])
+        self.store_path: Location = app.config["KG_STORE"]  # a folder, or a remote store (kg.backends)
         self.workers = int(app.config["SPARQL_WORKERS"])
         self.timeout = float(app.config["SPARQL_TIMEOUT"])
         self.editing = bool(app.config["EDITING"])
@@ -43,6 +44,7 @@ class GraphServices:
 
     @property
     def store(self) -> ox.Store:
+        """The store pages read (for a remote store: kg.backends.remote.RemoteStore, the same interface)."""
         curation = self._curation
         if curation is not None:
             return curation.store
@@ -57,7 +59,7 @@ class GraphServices:
                     raise EditingUnavailable(
                         "Ändringar är avstängda på den här servern.", "Changes are turned off on this server."
                     )
-                if not self.store_path.is_dir():
+                if isinstance(self.store_path, Path) and not self.store_path.is_dir():
                     open_store(self.store_path)  # StoreMissing, or finishes an interrupted swap
                 try:
                     self._curation = CurationStore(self.store_path)
@@ -96,9 +98,15 @@ class GraphServices:
                 self._curation = None
 
 
+#: the pages whose first load at national scale computes figures over the whole graph (seconds at 1M triples)
+WARM_PAGES = ("/", "/initiatives", "/partners", "/overviews/gaps", "/overviews/partners-goals",
+              "/overviews/initiatives-goals")
+
+
 def compute_figures(app: Flask) -> None:
     """The figures that pages keep per data state: graph drawing, search index, target suggestions, network
-    analysis (each cached by kg.store.state_key, so computing them again for an unchanged state costs nothing)."""
+    analysis, and the first pages of the lists and matrices (each cached by kg.store.state_key, so computing them
+    again for an unchanged state costs nothing)."""
     from kg.analysis import analysis_for
     from kg.network import network_base
     from kg.search import index_for
@@ -111,6 +119,10 @@ def compute_figures(app: Flask) -> None:
     index_for(services.store, state_key(services.store_path))
     suggestion_index(services.store, state_key(services.store_path))
     analysis_for(services.store, services.store_path)
+    client = app.test_client()  # the lists and matrices keep their figures per data state (kg.pages.statecache)
+    for path in WARM_PAGES:
+        for lang in ("sv", "en"):
+            client.get(path, query_string={"lang": lang}, headers={"Accept": "text/html"})
 
 
 def warm_caches(app: Flask) -> threading.Thread:

@@ -1,12 +1,13 @@
 """The core team's curation: the single read-write owner of the store, and PROV-O history of every change.
 
-Writing: every change is ONE `Store.update()` call (`DELETE DATA {…} ; INSERT DATA {…}`), which pyoxigraph
-applies as one transaction (all or nothing; it goes to RocksDB's write-ahead log, so it survives a
-`kill -9`). `Store.extend` is transactional but cannot remove, and `remove` is one quad at a time, so the
-quad API cannot move a proposal atomically. The update text is built ONLY from terms serialised by
-pyoxigraph itself (`str(NamedNode)`, `str(Literal)`, N-Triples forms that escape quotes, backslashes and
-line breaks); NamedNode rejects any IRI containing `<>"{}|^\\` or spaces, and every IRI taken from a caller
-is first checked to exist in the graph. User text is never formatted into the update.
+Writing: every change is ONE `Store.update()` call (`DELETE DATA {…} ; … ; INSERT DATA {…}`, one DELETE DATA per
+graph), which pyoxigraph applies as one transaction (all or nothing; it goes to RocksDB's write-ahead log, so it
+survives a `kill -9`); a remote store gets it as one SPARQL Update request (kg.backends.remote). `Store.extend` is
+transactional but cannot remove, and `remove` is one quad at a time, so the quad API cannot move a proposal
+atomically. The update text is built ONLY from terms serialised by pyoxigraph itself (`str(NamedNode)`,
+`str(Literal)`, N-Triples forms that escape quotes, backslashes and line breaks); NamedNode rejects any IRI
+containing `<>"{}|^\\` or spaces, and every IRI taken from a caller is first checked to exist in the graph. User
+text is never formatted into the update.
 
 Model: the current version of a link or selection lives in graph/curation (a curated link overrides the
 proposal with the same IRI, whose triples are then moved out of graph/mappings); `skk:version` counts its

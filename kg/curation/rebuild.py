@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.backends import RemoteConfig
 from kg.curation.initiatives import COLLABORATION, initiative_kinds, is_fact
 from kg.curation.model import CURATION, HISTORY, MAPPINGS, TYPE, _n
 from kg.store import open_store
@@ -37,14 +38,17 @@ def superseded(store: ox.Store, curated: Iterable[ox.Quad]) -> list[ox.Quad]:
     return gone
 
 
-def preserve_curation(old_store_path: Path | str, dataset) -> None:
+def preserve_curation(old_store_path: Path | str | RemoteConfig, dataset) -> None:
     """Before `kg build` replaces the store: copy graph/curation and graph/history from the existing store into
     the new dataset and drop from it what the curation replaces (`superseded`). Opening the old store
     read-write takes its lock, so a build is refused (OSError) while a CurationStore has it open."""
-    path = Path(old_store_path)
-    if not path.is_dir() and not path.with_name(path.name + ".old").is_dir():
-        return
-    old = open_store(path, read_only=False)
+    if isinstance(old_store_path, RemoteConfig):
+        old = open_store(old_store_path)
+    else:
+        path = Path(old_store_path)
+        if not path.is_dir() and not path.with_name(path.name + ".old").is_dir():
+            return
+        old = open_store(path, read_only=False)
     try:
         kept = curated_quads(old)
     finally:
