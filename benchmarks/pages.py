@@ -2,10 +2,13 @@
 graph and on synthetic graphs of its shape. Prints a Markdown table per size and writes it to
 benchmarks/out/pages-<size>.md.
 
-    .venv/bin/python benchmarks/pages.py [--sizes real 100000] [--repeat 15] [--profile]
+    .venv/bin/python benchmarks/pages.py [--sizes real 100000] [--repeat 15] [--profile] [--graph national]
+        [--only / /partners ...]
 
 `real` is a store built by `kg --store DIR build` from the project's data; a number is a synthetic
-graph of about that many triples (benchmarks/synthetic.py) bulk-loaded into an on-disk store. For each
+graph of about that many triples bulk-loaded into an on-disk store: of the real graph's shape
+(benchmarks/synthetic.py, the default) or, with `--graph national`, the national graph of 311
+collaborations (benchmarks/national.py; its own list of pages, NATIONAL_PAGES). For each
 size a fresh app is created and every page is requested once in order: that first, cold request is
 reported on its own (it compiles the page's templates and fills the caches that the app keeps per data
 state: the graph drawing, the search index, the overviews) and is also the warm-up. Then `--repeat`
@@ -23,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import importlib
 import io
 import platform
 import pstats
@@ -74,6 +78,30 @@ PAGES = [
     "/network?lang=en",
 ]
 SYNTHETIC_PAGES = ["/id/initiative/ini-1"]  # a generated initiative, only in synthetic graphs
+NATIONAL_PAGES = [  # the pages of the national graph (benchmarks/national.py), as benchmarks/scale.py requests them
+    "/",
+    "/goals",
+    "/sdg/3",
+    "/sdg/3.4",
+    "/initiatives",
+    "/initiatives?page=20",
+    "/partners",
+    "/partners?page=2",
+    "/id/initiative/syn-1",
+    "/id/organisation/kommun-001",
+    "/id/organisation/kommun-001-samverkan",
+    "/id/focus-area/syn-01",
+    "/overviews/initiatives-goals",
+    "/overviews/partners-goals",
+    "/overviews/partners-goals?page=2",
+    "/overviews/gaps",
+    "/overviews/gaps?page=2",
+    "/overviews/budget",
+    "/search?q=kommun",
+    "/network",
+    "/?lang=en",
+    "/sdg/3?lang=en",
+]
 ALL_SHOWN = "/network?all=1"
 
 REAL_MEDIAN_MS = 50.0  # every page, real graph
@@ -128,15 +156,14 @@ def kg_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "kg.cli"]
 
 
-def prepare(size: str, folder: Path) -> Path:
-    """A store of the given size in `folder`."""
+def prepare(size: str, folder: Path, graph: str = "synthetic") -> Path:
+    """A store of the given size in `folder` (`graph`: synthetic.py's or national.py's generator)."""
     store = folder / "store"
     if size == "real":
         subprocess.run([*kg_command(), "--store", str(store), "build"], check=True, capture_output=True, cwd=ROOT)
     else:
-        from synthetic import generate
-
-        trig = generate(int(size), folder / f"synthetic-{size}.trig")
+        generate = importlib.import_module(graph).generate
+        trig = generate(int(size), folder / f"{graph}-{size}.trig")
         writable = ox.Store(str(store))
         writable.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
         writable.flush()
@@ -226,8 +253,10 @@ def verdict(row: Row) -> str:
     return f"ok (< {row.target_ms:.0f})" if not row.over else f"**over** (≥ {row.target_ms:.0f})"
 
 
-def render(size: str, triples: int, repeat: int, rows: list[Row], weight: Weight) -> str:
-    label = "real graph" if size == "real" else f"synthetic, {int(size):,} requested"
+def render(
+    size: str, triples: int, repeat: int, rows: list[Row], weight: Weight | None, graph: str = "synthetic"
+) -> str:
+    label = "real graph" if size == "real" else f"{graph}, {int(size):,} requested"
     lines = [
         f"## Pages, {label}: {triples:,} triples",
         "",
@@ -244,6 +273,9 @@ def render(size: str, triples: int, repeat: int, rows: list[Row], weight: Weight
             f" {row.size:,} | {verdict(row)} |"
         )
     over = [row for row in rows if row.over]
+    if weight is None:  # --only without the graph page
+        return "\n".join([*lines, "", "Over target: " + ", ".join(f"`{row.url}`" for row in over) + "." if over
+                          else "Every target met."]) + "\n"
     lines += [
         "",
         f"Graph page with everything shown (`{ALL_SHOWN}`, {weight.nodes:,} nodes): HTML {kb(weight.html)}"
@@ -265,9 +297,11 @@ def render(size: str, triples: int, repeat: int, rows: list[Row], weight: Weight
 # ---------------------------------------------------------------- main
 
 
-def bench_size(size: str, repeat: int, with_profile: bool) -> tuple[str, str]:
+def bench_size(
+    size: str, repeat: int, with_profile: bool, graph: str = "synthetic", only: list[str] | None = None
+) -> tuple[str, str]:
     with tempfile.TemporaryDirectory(prefix="bench-pages-") as tmp:
-        store = prepare(size, Path(tmp))
+        store = prepare(size, Path(tmp), graph)
         triples = len(ox.Store.read_only(str(store)))
         clear_cache()
         # a key of its own (pages need none, but the app refuses to start without one) and no accounts file
@@ -279,13 +313,18 @@ def bench_size(size: str, repeat: int, with_profile: bool) -> tuple[str, str]:
         app = create_app(config)
         try:
             client = app.test_client(use_cookies=False)  # no language cookie: every page in its own language
-            urls = PAGES + ([] if size == "real" else SYNTHETIC_PAGES) + [ALL_SHOWN]
+            if graph == "national" and size != "real":
+                urls = NATIONAL_PAGES + [ALL_SHOWN]
+            else:
+                urls = PAGES + ([] if size == "real" else SYNTHETIC_PAGES) + [ALL_SHOWN]
+            if only:
+                urls = [url for url in urls if url.split("?", 1)[0] in only]
             rows = measure(client, size, urls, repeat)
-            weight = page_weight(client)
+            weight = page_weight(client) if ALL_SHOWN in urls else None
             profiles = "".join(profile(client, row.url) for row in rows if row.over) if with_profile else ""
         finally:
             app.extensions["kg"].close()
-    return render(size, triples, repeat, rows, weight), profiles
+    return render(size, triples, repeat, rows, weight, graph), profiles
 
 
 def size_argument(value: str) -> str:
@@ -299,15 +338,20 @@ def main() -> None:
     parser.add_argument("--sizes", type=size_argument, nargs="+", default=["real", "100000"])
     parser.add_argument("--repeat", type=int, default=15, help="timed requests of each page after the cold one")
     parser.add_argument("--profile", action="store_true", help="profile one request of each page over target")
+    parser.add_argument("--only", nargs="+", metavar="PATH",
+                        help="request only these pages (paths without the query string, e.g. / /partners)")
+    parser.add_argument("--graph", choices=["synthetic", "national"], default="synthetic",
+                        help="the generator of the numbered sizes: synthetic.py (one collaboration) or national.py")
     args = parser.parse_args()
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
     OUT.mkdir(exist_ok=True)
     for size in args.sizes:
-        table, profiles = bench_size(size, args.repeat, args.profile)
-        (OUT / f"pages-{size}.md").write_text(table, encoding="utf-8")
+        table, profiles = bench_size(size, args.repeat, args.profile, args.graph, args.only)
+        name = size if args.graph == "synthetic" or size == "real" else f"{args.graph}-{size}"
+        (OUT / f"pages-{name}.md").write_text(table, encoding="utf-8")
         if profiles:
-            (OUT / f"pages-{size}-profile.txt").write_text(profiles, encoding="utf-8")
+            (OUT / f"pages-{name}-profile.txt").write_text(profiles, encoding="utf-8")
         print("\n" + table, flush=True)
 
 

@@ -3,17 +3,16 @@ validates), says on every generated resource that it is synthetic, and is the sa
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-from types import ModuleType
 
 import pyoxigraph as ox
 import pytest
 
-from kg.layout import PROJECT_ROOT, shapes_file
+from kg.layout import shapes_file
 from kg.loader import LoadedDataset
 from kg.namespaces import GRAPHS, ID, PREFIXES, SKK
 from kg.validate import validate
+from tests.national import load_national
 
 NOTE = ox.NamedNode(PREFIXES["skos"] + "editorialNote")
 SOURCE = ox.NamedNode(PREFIXES["dcterms"] + "source")
@@ -21,12 +20,6 @@ SYNTHETIC = ox.NamedNode(ID + "source/synthetic")
 TYPE = ox.NamedNode(PREFIXES["rdf"] + "type")
 
 
-def load_national() -> ModuleType:
-    """benchmarks/national.py as a module (the benchmarks folder is not a package)."""
-    spec = importlib.util.spec_from_file_location("national", PROJECT_ROOT / "benchmarks" / "national.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")

@@ -12,6 +12,8 @@ from kg.pages.entities import concept_page, event_page
 from kg.pages.initiatives import SCOPES, initiative_list, initiative_page, resolve_scope
 from kg.pages.paging import PageOutOfRange
 from kg.pages.partners import organisation_page, partner_list
+from kg.pages.statecache import per_state
+from kg.store import state_key
 from webapp.curate import tools as edit_tools
 from webapp.curate.history import history_for
 from webapp.i18n import current, t
@@ -164,9 +166,11 @@ def initiatives():
         if request.args.get(param):
             scope = resolve_scope(store, current(), param, request.args.get(param))
             break
+    lang, kind, status = current(), request.args.get("kind") or None, request.args.get("status") or None
+    state = state_key(graph().store_path)  # the page, its counts and the list's order are kept per state of the data
     try:
-        model = initiative_list(store, current(), request.args.get("kind") or None,
-                                request.args.get("status") or None, page=number, scope=scope)
+        model = per_state(state, ("initiatives", lang, kind, status, scope.iri if scope else None, number),
+                          lambda: initiative_list(store, lang, kind, status, page=number, scope=scope, state=state))
     except PageOutOfRange:
         abort(404)
     return render_template("pages/entity-initiatives.html", page=model)
@@ -174,7 +178,14 @@ def initiatives():
 
 @bp.route("/partners")
 def partners():
-    return render_template("pages/entity-partners.html", page=partner_list(graph().store, current()))
+    services, number, lang = graph(), page_number(), current()
+    try:
+        state = state_key(services.store_path)
+        model = per_state(state, ("partners", lang, number),
+                          lambda: partner_list(services.store, lang, number, state=state))
+    except PageOutOfRange:
+        abort(404)
+    return render_template("pages/entity-partners.html", page=model)
 
 
 @page_for("initiative")

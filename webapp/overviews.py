@@ -17,6 +17,7 @@ from flask import Blueprint, abort, render_template
 
 from kg.pages import overviews as models
 from kg.pages.paging import PageOutOfRange
+from kg.pages.statecache import per_state
 from kg.search import store_key
 from webapp.entities import page_number
 from webapp.i18n import current
@@ -46,7 +47,7 @@ def model(build: Callable[..., Any], page: int | None = None) -> Any:
         found = _CACHE.get(key)
     if found is None:
         try:
-            found = build(services.store, lang) if page is None else build(services.store, lang, page)
+            found = build(services.store, lang) if page is None else build(services.store, lang, page, state=key[0])
         except PageOutOfRange:
             abort(404)
         with _LOCK:
@@ -74,7 +75,14 @@ def partners_goals():
 
 @bp.route("/gaps")
 def gaps():
-    return render_template("pages/overview-gaps.html", gaps=model(models.gaps))
+    """Gaps; the initiatives without a confirmed target are paged (the figures of every page are kept per state)."""
+    services, lang, number = graph(), current(), page_number()
+    state = store_key(services.store_path)
+    try:
+        found = per_state(state, ("gaps", lang, number), lambda: models.gaps(services.store, lang, number, state=state))
+    except PageOutOfRange:
+        abort(404)
+    return render_template("pages/overview-gaps.html", gaps=found)
 
 
 @bp.route("/budget")

@@ -11,8 +11,11 @@ from datetime import date, datetime
 from flask import Blueprint, current_app, render_template
 
 from kg.linkeddata import path_for_iri
-from kg.namespaces import GRAPHS
+from kg.namespaces import GRAPHS, ID
 from kg.pages import goals as model
+from kg.pages import home as home_model
+from kg.pages.statecache import per_state
+from kg.store import state_key
 from webapp import i18n
 from webapp.curate import tools as edit_tools
 from webapp.curate.history import history_for
@@ -76,13 +79,19 @@ def render(template: str, **context) -> str:
     return render_template(template, **helpers, **context)
 
 
+#: the collaboration the home page shows when the graph holds several (config HOME_COLLABORATION overrides it)
+HOME_COLLABORATION = ID + "organisation/samhallskontraktet"
+
+
 @bp.route("/")
 def home():
-    page = model.home(graph().store, None, i18n.current())
+    wanted, lang, services = current_app.config.get("HOME_COLLABORATION") or HOME_COLLABORATION, i18n.current(), graph()
+    page = per_state(state_key(services.store_path), ("home", lang, wanted),  # kept per state of the data
+                     lambda: home_model.home(services.store, wanted, lang))
     collaboration = page["collaboration"]
     sources = [{"path": local(s["iri"]), "label": s["label"]} for s in (collaboration or {}).get("sources", [])]
     path = local(collaboration["iri"]) if collaboration else None
-    return render("pages/home.html", page=page, sources=sources, path=path)
+    return render("pages/home.html", page=page, sources=sources, path=path, own=HOME_COLLABORATION)
 
 
 @bp.route("/goals")

@@ -1,4 +1,4 @@
-"""Page models of the home page and the Agenda 2030 framework: goals, targets and indicators.
+"""Page models of the Agenda 2030 framework: goals, targets and indicators.
 
 Every function takes `(store, iri_or_none, lang)` and returns dicts (Records, whose keys read as attributes
 too) for the templates, or None when the resource is not of the kind. Texts come as {"text": ..., "lang": ...}
@@ -21,6 +21,7 @@ UN_SDG = "http://metadata.un.org/sdg"
 STATUS_ORDER = {"confirmed": 0, "proposed": 1, "rejected": 2}
 RELEVANCE_ORDER = {"primary": 0, "secondary": 1}
 LANGS = ("sv", "en")
+SHOWN_LINKS = 10  # links per target on a goal's page (all of them are on the target's page)
 
 
 # ---------------------------------------------------------------- helpers
@@ -134,6 +135,27 @@ def sort_links(links: list[dict[str, Any]]) -> list[dict[str, Any]]:
     )
 
 
+def first_links(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The SHOWN_LINKS links of a target that its goal's page shows, from the rows of goals-target-initiatives:
+    confirmed before proposed, primary before secondary (then without relevance), then by the Swedish name (else
+    the English, else the IRI), case-insensitively (a top 10 per target is no SPARQL 1.1 query)."""
+
+    def key(row: dict[str, Any]) -> tuple:
+        relevance = 0 if row.get("relevance") == "primary" else 1 if row.get("relevance") else 2
+        name = row.get("initiativeSv") or row.get("initiativeEn") or row["initiative"]
+        return (row["status"] != "confirmed", relevance, name.lower())
+
+    return sorted(rows, key=key)[:SHOWN_LINKS]
+
+
+def link_counts(rows: list[dict[str, Any]]) -> dict[str, int]:
+    """How many initiatives a target's links (not rejected) name, and how many of them by a confirmed link."""
+    return {
+        "initiatives": len({row["initiative"] for row in rows}),
+        "confirmed": len({row["initiative"] for row in rows if row["status"] == "confirmed"}),
+    }
+
+
 def selection_entry(row: dict[str, Any], lang: str) -> dict[str, Any]:
     return Record(
         {
@@ -203,78 +225,6 @@ def counts_of(links: list[dict[str, Any]], selections: list[dict[str, Any]]) -> 
 # ---------------------------------------------------------------- pages
 
 
-def home(store: ox.Store, iri: str | None = None, lang: str = "sv") -> dict[str, Any]:
-    """The start page: the 17 goals as tiles, the collaboration's vision and mission, its focus areas and
-    priority perspectives, each with its number of initiatives and the names of at most 24 of them (`more` tells
-    how many are not named; all are on the focus area's or perspective's page) (4 queries)."""
-    tiles = [tile(row, lang) for row in run_page_query(store, "goals-tiles")]
-
-    collaboration: dict[str, Any] | None = None
-    for row in run_page_query(store, "goals-collaboration"):
-        if collaboration is None:
-            collaboration = Record(
-                {
-                    "iri": row["collaboration"],
-                    "name": text(row, "name", lang),
-                    "vision": text(row, "vision", lang),
-                    "mission": text(row, "mission", lang),
-                    "sources": [],
-                }
-            )
-        if row.get("source") and row["collaboration"] == collaboration["iri"]:
-            label = text(row, "source", lang) or Record({"text": row["source"], "lang": lang})
-            collaboration["sources"].append(
-                Record({"iri": row["source"], "label": label["text"], "lang": label["lang"]})
-            )
-
-    groups: dict[str, dict[str, Any]] = {}
-    counts: dict[str, int] = {}
-    for row in run_page_query(store, "goals-groupings"):
-        if row.get("kind") is None:  # a count row
-            counts[row["group"]] = row.get("initiatives") or 0
-            continue
-        groups.setdefault(
-            row["group"],
-            Record(
-                {
-                    "iri": row["group"],
-                    "kind": row["kind"],
-                    "name": text(row, "group", lang) or Record({"text": row["group"], "lang": lang}),
-                    "order": row.get("order"),
-                    "initiatives": {},
-                }
-            ),
-        )
-    for row in run_page_query(store, "goals-grouping-initiatives"):
-        group = groups.get(row["group"])
-        if group is None or not row.get("initiative"):
-            continue
-        entry = group["initiatives"].setdefault(
-            row["initiative"],
-            Record({"iri": row["initiative"], "name": text(row, "initiative", lang), "proposal": True}),
-        )
-        # stated in the collaboration's own data (not only in the proposals) -> not a proposal
-        entry["proposal"] = entry["proposal"] and bool(row.get("proposal"))
-    for group in groups.values():
-        shown = sorted(group["initiatives"].values(), key=lambda e: name_key(e, e["iri"]))
-        group["initiatives"] = shown
-        group["count"] = max(counts.get(group["iri"], 0), len(shown))
-        group["more"] = group["count"] - len(shown)
-
-    def ordered(kind: str) -> list[dict[str, Any]]:
-        chosen = [g for g in groups.values() if g["kind"] == kind]
-        return sorted(chosen, key=lambda g: (code_key(str(g["order"])) if g["order"] else (), g["name"]["text"]))
-
-    return Record(
-        {
-            "tiles": tiles,
-            "collaboration": collaboration,
-            "focus_areas": ordered("focus-area"),
-            "perspectives": ordered("perspective"),
-        }
-    )
-
-
 def goals_overview(store: ox.Store, iri: str | None = None, lang: str = "sv") -> dict[str, Any]:
     """Every goal with its targets, each with its count of initiatives (3 queries)."""
     goals = {row["goal"]: Record(tile(row, lang), targets=[]) for row in run_page_query(store, "goals-tiles")}
@@ -298,13 +248,11 @@ def goal_page(store: ox.Store, iri: str, lang: str = "sv") -> dict[str, Any] | N
         return None
     goal = tile(rows[0], lang)
     bound = {"goal": iri}
-    links: dict[str, list[dict[str, Any]]] = {}
-    counts: dict[str, dict[str, Any]] = {}
+    by_target: dict[str, list[dict[str, Any]]] = {}
     for row in run_page_query(store, "goals-target-initiatives", bound):
-        if row.get("link"):
-            links.setdefault(row["target"], []).append(link_entry(row, lang))
-        else:
-            counts[row["target"]] = row
+        by_target.setdefault(row["target"], []).append(row)
+    links = {target: [link_entry(row, lang) for row in first_links(rows)] for target, rows in by_target.items()}
+    counts = {target: link_counts(rows) for target, rows in by_target.items()}
     selections = group_by_target([selection_entry(r, lang) for r in run_page_query(store, "goals-selections", bound)])
     indicators = group_by_target([indicator_entry(r, lang) for r in run_page_query(store, "goals-indicators", bound)])
     targets = []

@@ -4,6 +4,7 @@ kg.pages.paging and kg.pages.entities.listing) and an initiative's page."""
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -120,13 +121,15 @@ def initiative_list(
     page: int = 1,
     scope: Scope | None = None,
     size: int = PAGE_SIZE,
+    state: Hashable | None = None,
 ) -> InitiativeList:
     """One page of the initiatives, grouped by status (idea, planned, ongoing, completed, not stated) and by name
     within a status; `kind` and `status` (keys as in the options) and `scope` narrow the list, unknown keys are
     ignored. The counts come from SPARQL (GROUP BY); only the page's rows are built. PageOutOfRange past the
-    last page."""
+    last page. With a `state` of the data the counts and the order of the whole list are kept per state
+    (kg.pages.statecache)."""
     vocabulary = Vocabulary(store, lang)
-    cells = facet_counts(store, scope.iri if scope else None)
+    cells = facet_counts(store, scope.iri if scope else None, state)
     kinds: dict[str, Option] = {}
     kind_iris: dict[str, str] = {}
     status_counts = dict.fromkeys(STATUS_ORDER, 0)
@@ -152,7 +155,7 @@ def initiative_list(
     status_iri = None if status is None else NONE if status == "none" else SKK + status
     items = (
         listed(store, lang, size, pages.offset, kind=kind_iris.get(kind or ""), status=status_iri,
-               scope=scope.iri if scope else None, vocabulary=vocabulary)
+               scope=scope.iri if scope else None, vocabulary=vocabulary, state=state)
         if shown
         else []
     )

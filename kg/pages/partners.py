@@ -3,6 +3,7 @@ a skk:Collaboration, gets the same page plus vision, mission, parties, functions
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,23 +35,13 @@ from kg.pages.entities import (
 )
 from kg.pages.entities.concepts import More, shown_of
 from kg.pages.entities.listing import listed
+from kg.pages.paging import PAGE_SIZE, Paging, paging, run_page_slice
+from kg.pages.statecache import per_state
 
 COLLABORATION = SKK + "Collaboration"
 #: classes too general to name an organisation's kind when a more specific one is stated
 GENERAL = {ORG + "Organization", ORG + "FormalOrganization", ORG + "OrganizationalUnit"}
 UNIT_ROLES = {SKK + "board": "board", SKK + "coreTeam": "core-team", SKK + "function": "function"}
-
-
-def _participation(store: ox.Store, lang: str) -> tuple[dict[str, dict[str, list[str]]], dict[str, Text]]:
-    """organisation -> {initiative -> roles}, and the organisations' names."""
-    by_org: dict[str, dict[str, list[str]]] = {}
-    names: dict[str, Text] = {}
-    for row in run_page_query(store, "entities-participation"):
-        roles = by_org.setdefault(row["organisation"], {}).setdefault(row["initiative"], [])
-        if local_name(row["role"]) not in roles:
-            roles.append(local_name(row["role"]))
-        names.setdefault(row["organisation"], choose_row(row, "label", lang) or Text(local_name(row["organisation"])))
-    return by_org, names
 
 
 # ---------------------------------------------------------------- the list
@@ -71,51 +62,61 @@ class PartnerList:
     collaborations: list[PartnerEntry]
     parties: list[PartnerEntry]
     others: list[PartnerEntry]
-    total: int
+    total: int  # organisations that are not part of another: the rows of the whole list
+    paging: Paging | None = None
 
 
-def partner_list(store: ox.Store, lang: str) -> PartnerList:
-    """Every organisation: the collaboration (with its board, core team and functions), its parties (with their
-    administrations), then the other partners; each with the number of initiatives it takes part in or funds."""
-    vocabulary = Vocabulary(store, lang)
-    by_org, _ = _participation(store, lang)
-    info: dict[str, dict[str, Any]] = {}
-    for row in run_page_query(store, "entities-partners"):
-        entry = info.setdefault(
-            row["organisation"], {"row": row, "types": [], "parents": [], "party": [], "partner": []}
-        )
-        for key, column in (("types", "type"), ("parents", "parent"), ("party", "partyOf"), ("partner", "partnerOf")):
-            if row.get(column) and row[column] not in entry[key]:
-                entry[key].append(row[column])
+def _unit_entries(store: ox.Store, lang: str, vocabulary: Vocabulary) -> dict[str, list[PartnerEntry]]:
+    """parent -> its units and administrations (with theirs), each with its kind and number of initiatives."""
     entries: dict[str, PartnerEntry] = {}
-    for iri, item in info.items():
-        specific = [t for t in item["types"] if t not in GENERAL] or item["types"]
+    parents: dict[str, str] = {}
+    for row in run_page_query(store, "partners-units"):
+        iri = row["organisation"]
+        if iri in entries:
+            continue
+        parents[iri] = row["parent"]
         entries[iri] = PartnerEntry(
-            ref=Ref(iri, choose_row(item["row"], "label", lang) or Text(local_name(iri))),
-            kind=vocabulary(specific[0]) if specific else None,
-            initiatives=len(by_org.get(iri, {})),
-            partner_of=item["partner"],
+            ref=Ref(iri, choose_row(row, "label", lang) or Text(local_name(iri))),
+            kind=vocabulary(row.get("kind")),
+            initiatives=row.get("initiatives") or 0,
         )
-    top: list[str] = []
-    for iri, item in info.items():
-        parents = [p for p in item["parents"] if p in entries]
-        if parents:
-            entries[parents[0]].children.append(entries[iri])
-            entries[iri].unit = COLLABORATION in info[parents[0]]["types"]
-        else:
-            top.append(iri)
+    children: dict[str, list[PartnerEntry]] = {}
+    for iri, parent in parents.items():
+        children.setdefault(parent, []).append(entries[iri])
+    for iri, entry in entries.items():
+        entry.children = sorted(children.get(iri, []), key=lambda e: e.ref.label.text.casefold())
+    return children
 
-    def order(items: list[PartnerEntry]) -> list[PartnerEntry]:
-        for entry in items:
-            entry.children = order(entry.children)
-        return sorted(items, key=lambda e: e.ref.label.text.casefold())
 
-    collaborations = [entries[i] for i in top if COLLABORATION in info[i]["types"]]
-    parties = [entries[i] for i in top if info[i]["party"] and i not in {e.ref.iri for e in collaborations}]
-    taken = {e.ref.iri for e in (*collaborations, *parties)}
-    others = [entries[i] for i in top if i not in taken]
-    others = sorted(order(others), key=lambda e: not e.partner_of)
-    return PartnerList(order(collaborations), order(parties), others, len(entries))
+def partner_list(
+    store: ox.Store, lang: str, page: int = 1, size: int = PAGE_SIZE, state: Hashable | None = None
+) -> PartnerList:
+    """The organisations, `size` a page (PageOutOfRange past the last page): the collaborations (with their
+    boards, core teams and functions), their parties (with their administrations), then the other partners (those a
+    collaboration names as partners first); by name within each; each with the number of initiatives it takes part
+    in or funds. Counted, ordered and cut in SPARQL (partners-list); the units come from partners-units. The count
+    and the units are kept per `state` of the data (kg.pages.statecache)."""
+    counted = per_state(state, "partners-count", lambda: run_page_query(store, "partners-list-count"))
+    found = paging(page, (counted[0].get("organisations") or 0) if counted else 0, size)
+    vocabulary = Vocabulary(store, lang)
+    rows = run_page_slice(store, "partners-list", {"lang": lang}, found.size, found.offset) if found.total else []
+    # shared by the pages of this state: only read (a collaboration's units are marked as such, always the same)
+    children = per_state(state, ("partners-units", lang), lambda: _unit_entries(store, lang, vocabulary))
+    sections: list[list[PartnerEntry]] = [[], [], []]
+    for row in rows:
+        iri, section = row["organisation"], row.get("section") or 0
+        entry = PartnerEntry(
+            ref=Ref(iri, choose_row(row, "label", lang) or Text(local_name(iri))),
+            kind=vocabulary((row.get("kind") or "")[2:] or None),  # "0 " + a specific class, "1 " + a general one
+            initiatives=row.get("initiatives") or 0,
+            partner_of=["named"] if section == 2 else [],
+            children=children.get(iri, []),
+        )
+        if section == 0:
+            for child in entry.children:
+                child.unit = True
+        sections[min(section, 2)].append(entry)
+    return PartnerList(sections[0], sections[1], sections[2], found.total, found)
 
 
 # ---------------------------------------------------------------- an organisation's page

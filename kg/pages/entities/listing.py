@@ -12,15 +12,17 @@ through a sub-organisation). ALL = no filter.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
+from itertools import islice
 
 import pyoxigraph as ox
 
 from kg.pages import run_page_query
 from kg.pages.entities.statements import MAPPINGS, Vocabulary
 from kg.pages.entities.summaries import InitiativeSummary, initiative_summaries
-from kg.pages.paging import ALL, run_page_slice
+from kg.pages.paging import ALL, NONE, run_page_slice
+from kg.pages.statecache import per_state
 
 
 @dataclass
@@ -29,10 +31,30 @@ class Listed:
     proposed: bool  # its assignment to the scope (a concept) is only the project's proposal
 
 
-def facet_counts(store: ox.Store, scope: str | None = None) -> list[tuple[str, str | None, int]]:
-    """(kind, status or None, number of initiatives) for every combination within the scope."""
+def facet_counts(
+    store: ox.Store, scope: str | None = None, state: Hashable | None = None
+) -> list[tuple[str, str | None, int]]:
+    """(kind, status or None, number of initiatives) for every combination within the scope; kept per `state` of
+    the data (kg.pages.statecache)."""
     name = "initiatives-scoped-facets" if scope else "initiatives-facets"
-    return [(r["kind"], r["status"], r["count"]) for r in run_page_query(store, name, {"scope": scope or ALL})]
+
+    def compute() -> list[tuple[str, str | None, int]]:
+        return [(r["kind"], r["status"], r["count"]) for r in run_page_query(store, name, {"scope": scope or ALL})]
+
+    return per_state(state, ("initiatives-facets", scope), compute)
+
+
+def _order(store: ox.Store, lang: str) -> list[tuple[str, str | None, str | None, str, str | None]]:
+    """Every initiative in the list's order for `lang`, unfiltered: (initiative, labelSv, labelEn, kind, status),
+    the strings shared between the languages' lists (each is kept per state of the data)."""
+    shared: dict[str, str] = {}
+
+    def one(value: str | None) -> str | None:
+        return None if value is None else shared.setdefault(value, value)
+
+    bindings = {"lang": lang, "kindFilter": ALL, "statusFilter": ALL, "scope": ALL}
+    return [(one(r["initiative"]), r["labelSv"], r["labelEn"], one(r["kind"]), one(r["status"]))
+            for r in run_page_query(store, "initiatives-list", bindings)]
 
 
 def listed(
@@ -45,12 +67,24 @@ def listed(
     status: str | None = None,
     scope: str | None = None,
     vocabulary: Vocabulary | None = None,
+    state: Hashable | None = None,
 ) -> list[Listed]:
-    """The initiatives `offset`..`offset + limit` of the list in its order (status, then name in `lang`)."""
+    """The initiatives `offset`..`offset + limit` of the list in its order (status, then name in `lang`). Without a
+    scope and with a `state` of the data, the order of every initiative is read once per state and language
+    (kg.pages.statecache: the ORDER BY over every initiative is most of the list's cost) and filtered here as
+    initiatives-list filters; with a scope the store filters, orders and cuts (initiatives-scoped)."""
     vocabulary = vocabulary or Vocabulary(store, lang)
     bindings = {"lang": lang, "kindFilter": kind or ALL, "statusFilter": status or ALL, "scope": scope or ALL}
-    base = run_page_slice(store, "initiatives-scoped" if scope else "initiatives-list", bindings, limit, offset)
-    return with_details(store, lang, base, scope, vocabulary)
+    if scope or state is None:
+        base = run_page_slice(store, "initiatives-scoped" if scope else "initiatives-list", bindings, limit, offset)
+        return with_details(store, lang, base, scope, vocabulary)
+    order = per_state(state, ("initiatives-order", lang), lambda: _order(store, lang))
+    chosen = (
+        {**bindings, "initiative": iri, "labelSv": sv, "labelEn": en, "kind": k, "status": st}
+        for iri, sv, en, k, st in order
+        if (kind is None or k == kind) and (status is None or (st or NONE) == status)
+    )
+    return with_details(store, lang, islice(chosen, offset, offset + limit), scope, vocabulary)
 
 
 def with_details(

@@ -1,14 +1,17 @@
 """The gaps overview: selected targets no initiative serves, goals without an initiative, initiatives without a
-confirmed target."""
+confirmed target (paged: `?page=N`, see kg.pages.paging)."""
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 import pyoxigraph as ox
 
 from kg.pages import pick, run_page_query
-from kg.pages.overviews.links import Goal, goals, initiative_links, sort_key
+from kg.pages.overviews.links import Goal, goals
+from kg.pages.paging import PAGE_SIZE, Paging, paging, run_page_slice
+from kg.pages.statecache import per_state
 from kg.queries import run_named
 
 
@@ -33,34 +36,40 @@ class Gaps:
     selected_without_initiative: list[SelectedTarget]
     goals_without_initiative: list[Goal]
     goals_total: int
-    initiatives_without_confirmed: list[UnconfirmedInitiative]
+    initiatives_without_confirmed: list[UnconfirmedInitiative]  # this page of them
     initiatives_total: int
+    unconfirmed_total: int = 0  # initiatives without a confirmed target, all of them
+    paging: Paging | None = None  # of initiatives_without_confirmed
 
 
-def gaps(store: ox.Store, lang: str) -> Gaps:
-    """Selected targets no initiative serves, goals without an initiative, initiatives without a confirmed
-    target."""
+def _figures(store: ox.Store, lang: str) -> tuple[int, list[SelectedTarget], list[Goal], int, int, int]:
+    """What every page of the gaps shows: selections, selected targets without initiative, goals without initiative
+    (from the goals' counts, goals-tiles: no link that is not rejected), and the numbers of goals, initiatives and
+    initiatives without a confirmed target."""
     selections = run_page_query(store, "overviews-selections")[0]["selections"] or 0
     selected = [
         SelectedTarget(r["target"], str(r["code"]), pick(r, "text", lang) or "", r["reason"] or "")
         for r in run_named(store, "selected-targets-without-initiative")
     ]
     columns = goals(store, lang)
-    initiatives = initiative_links(store, lang)
-    # as the named query goals-without-initiative: no link that is not rejected (computed from the links read
-    # for the initiatives anyway, which saves a query)
-    served = {goal for i in initiatives.values() for goal, _ in i.links}
-    unconfirmed = [
-        UnconfirmedInitiative(i.iri, i.label, sum(1 for _, m in i.links if m.status == "proposed"))
-        for i in initiatives.values()
-        if not any(m.confirmed for _, m in i.links)
-    ]
-    unconfirmed.sort(key=lambda u: sort_key(u.label, lang))
-    return Gaps(
-        selections,
-        selected,
-        [g for g in columns if g.iri not in served],
-        len(columns),
-        unconfirmed,
-        len(initiatives),
+    served = {row["goal"] for row in run_page_query(store, "goals-tiles") if row.get("initiatives")}
+    counted = run_page_query(store, "gaps-unconfirmed-count")
+    initiatives = (counted[0].get("initiatives") or 0) if counted else 0
+    unconfirmed = (counted[0].get("unconfirmed") or 0) if counted else 0
+    return selections, selected, [g for g in columns if g.iri not in served], len(columns), initiatives, unconfirmed
+
+
+def gaps(store: ox.Store, lang: str, page: int = 1, size: int = PAGE_SIZE, state: Hashable | None = None) -> Gaps:
+    """Selected targets no initiative serves, goals without an initiative, and a page of the initiatives without a
+    confirmed target (by name; PageOutOfRange past the last page). Counted in SPARQL; the figures every page shares
+    are kept per `state` of the data (kg.pages.statecache)."""
+    selections, selected, idle_goals, goals_total, initiatives, unconfirmed = per_state(
+        state, ("gaps-figures", lang), lambda: _figures(store, lang)
     )
+    pages = paging(page, unconfirmed, size)
+    rows = run_page_slice(store, "gaps-unconfirmed", {"lang": lang}, size, pages.offset) if unconfirmed else []
+    listed = [
+        UnconfirmedInitiative(r["initiative"], pick(r, "label", lang) or r["initiative"], r.get("proposed") or 0)
+        for r in rows
+    ]
+    return Gaps(selections, selected, idle_goals, goals_total, listed, initiatives, unconfirmed, pages)

@@ -5,6 +5,7 @@ time: the rows, their order and the totals come from SPARQL (kg.pages.paging), t
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -23,6 +24,7 @@ from kg.pages.overviews.links import (
     target_code,
 )
 from kg.pages.paging import PAGE_SIZE, Paging, paging, run_page_slice
+from kg.pages.statecache import per_state
 
 # ---------------------------------------------------------------- initiatives × goals
 
@@ -85,13 +87,17 @@ def _status(status: str) -> str:
     return "confirmed" if status == CONFIRMED else "proposed" if status == PROPOSED else "other"
 
 
-def initiatives_goals(store: ox.Store, lang: str, page: int = 1, size: int = PAGE_SIZE) -> InitiativeMatrix:
+def initiatives_goals(
+    store: ox.Store, lang: str, page: int = 1, size: int = PAGE_SIZE, state: Hashable | None = None
+) -> InitiativeMatrix:
     """Rows: the initiatives by name, a page of them; columns: the 17 goals; a cell: the initiative's links to the
     goal's targets. The totals are counted in SPARQL over every initiative; the cells are read only for the page's
-    rows (one query each). PageOutOfRange past the last page."""
+    rows (one query each). PageOutOfRange past the last page. The totals and the count are kept per `state` of the
+    data (kg.pages.statecache), so that each further page runs only its own queries."""
     columns = goals(store, lang)
-    totals = {row["goal"]: row for row in run_page_query(store, "overviews-initiatives-totals")}
-    count = run_page_query(store, "overviews-initiatives-count")
+    totals = per_state(state, "initiatives-goals-totals", lambda: {
+        row["goal"]: row for row in run_page_query(store, "overviews-initiatives-totals")})
+    count = per_state(state, "initiatives-goals-count", lambda: run_page_query(store, "overviews-initiatives-count"))
     pages = paging(page, count[0]["count"] if count else 0, size)
     rows = []
     for item in run_page_slice(store, "overviews-initiatives-page", {"lang": lang}, size, pages.offset):
@@ -172,17 +178,22 @@ class PartnerMatrix:
         return self.paging.total if self.paging else len(self.rows)
 
 
-def partners_goals(store: ox.Store, lang: str, page: int = 1, size: int = PAGE_SIZE) -> PartnerMatrix:
+def partners_goals(
+    store: ox.Store, lang: str, page: int = 1, size: int = PAGE_SIZE, state: Hashable | None = None
+) -> PartnerMatrix:
     """Rows: organisations that take part in or fund initiatives with links that are not rejected, those in most
     initiatives first, a page of them; columns: goals; a cell: through which initiatives the organisation reaches
     the goal. Rows, their order and the totals come from SPARQL (GROUP BY); the cells are read only for the page's
-    rows (one query each). PageOutOfRange past the last page."""
+    rows (one query each). PageOutOfRange past the last page. The totals and the count (two scans of every
+    participation and link) are kept per `state` of the data (kg.pages.statecache): each further page runs only its
+    own queries."""
     columns = goals(store, lang)
-    per_goal = {row["goal"]: row["partners"] for row in run_page_query(store, "overviews-partners-totals")}
-    count = run_page_query(store, "overviews-partners-count")
+    per_goal = per_state(state, "partners-goals-totals", lambda: {
+        row["goal"]: row["partners"] for row in run_page_query(store, "partners-goals-totals")})
+    count = per_state(state, "partners-goals-count", lambda: run_page_query(store, "partners-goals-count"))
     pages = paging(page, count[0]["count"] if count else 0, size)
     rows = []
-    for item in run_page_slice(store, "overviews-partners-page", {"lang": lang}, size, pages.offset):
+    for item in run_page_slice(store, "partners-goals-page", {"lang": lang}, size, pages.offset):
         partner = item["partner"]
         roles: dict[str, set[str]] = defaultdict(set)
         labels: dict[str, str] = {}
