@@ -15,8 +15,10 @@ its worker and is reported as "> T s"; the worker starts again for the next one.
 
 Results are kept per backend and size in benchmarks/out/scale-<backend>-<size>.json, so that a size can be run in
 another session; the table of every stored size, with medians and the ratio from each size to the next, goes to
-benchmarks/out/scale.md. `--backend` chooses the store: only `oxigraph` (the embedded store) exists now; a remote
-backend adds a class with the same four methods to BACKENDS.
+benchmarks/out/scale.md (oxigraph) or scale-<backend>.md. `--backend` chooses the store: `oxigraph` (the embedded
+store) or `virtuoso` (a fresh private Virtuoso per size, virtuoso_server.py, loaded with its bulk loader and reached
+through kg.backends.RemoteStore; see the class Virtuoso); with `virtuoso` the table beside Oxigraph's, with the ratio
+at each size, goes to benchmarks/out/scale-compare.md.
 
 A script, not a test: the numbers depend on the machine and on what else runs on it.
 """
@@ -28,14 +30,17 @@ import json
 import multiprocessing
 import os
 import platform
+import re
 import resource
 import secrets
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -95,6 +100,9 @@ class Oxigraph:
 
     name = "oxigraph"
 
+    def __init__(self, timeout: float = 60.0):
+        self.timeout = timeout
+
     def build(self, trig: Path, folder: Path) -> dict:
         """Build in a child process: seconds, triples, the child's peak RSS and the store's size on disk."""
         store = folder / "store"
@@ -124,8 +132,125 @@ class Oxigraph:
                "KG_SECRET_KEY": secrets.token_urlsafe(32), "KG_ACCOUNTS": str(folder / "accounts.json")}
         return Server("kg serve", command, folder / "kg.log", env)
 
+    def server_pids(self, built: dict) -> list[int]:
+        """Processes besides `kg serve` that do the store's work (none: the store is embedded)."""
+        return []
 
-BACKENDS = {"oxigraph": Oxigraph}
+    def after_timeout(self, built: dict) -> None:
+        """Nothing to stop: the killed worker took its query with it."""
+
+    def close(self, built: dict) -> None:
+        """Nothing to stop."""
+
+
+class Virtuoso(Oxigraph):
+    """A fresh private Virtuoso server per size (virtuoso_server.py: tests/virtuoso.py's server with a 1.3 GB buffer
+    pool and a query time limit of --timeout s), reached as the product reaches it: kg.backends.RemoteStore with
+    tests/backends.py's configuration; `kg --store FILE.toml serve` with the password in KG_STORE_PASSWORD.
+
+    The build is Virtuoso's bulk loader (ld_dir + rdf_loader_run + checkpoint), as a Virtuoso user loads millions
+    of triples; up to GSP_MAX triples the product's own path (the TriG file parsed by pyoxigraph, then
+    RemoteStore.replace_graphs: one Graph Store protocol PUT per graph, as `kg build --store FILE.toml` does) is
+    timed too, into a second fresh server that is stopped again. Peak memory = the virtuoso-t process's VmHWM."""
+
+    name = "virtuoso"
+    GSP_MAX = 1_000_000
+
+    def build(self, trig: Path, folder: Path) -> dict:
+        import virtuoso_server as vs
+
+        from kg.backends.remote import RemoteStore
+        from tests.backends import remote_config
+
+        result: dict = {}
+        if trig.stat().st_size < self.GSP_MAX * 140:  # the TriG file has ~130 bytes a triple
+            result.update(self._gsp_build(trig, folder / "virtuoso-gsp"))
+        where = folder / "virtuoso"
+        server = vs.start(where, self.timeout, {"DirsAllowed": f"., {where}, {trig.parent}"})
+        try:
+            version = re.search(r"Version (\S+)", vs.isql(server, "SELECT 1;\n"))
+            result["virtuoso"] = version.group(1) if version else "?"
+            result["rss_at_start_mb"] = vs.rss_mb(server)
+            start = time.perf_counter()
+            vs.bulk_load(server, trig)
+            result["seconds"] = time.perf_counter() - start
+        except BaseException:
+            vs.stop_virtuoso(server)
+            raise
+        result["peak_rss_mb"] = vs.peak_rss_mb(server)
+        result["disk_mb"] = vs.database_mb(server)
+        config = replace(remote_config(server), timeout=self.timeout + 30)
+        result["triples"] = len(RemoteStore(config))  # not kg.store's shared one: the workers fork from here
+        result["_server"], result["_config"] = server, config
+        return result
+
+    def _gsp_build(self, trig: Path, where: Path) -> dict:
+        import virtuoso_server as vs
+
+        from kg.backends.remote import RemoteStore
+        from tests.backends import remote_config
+
+        server = vs.start(where, self.timeout)
+        try:
+            store = RemoteStore(replace(remote_config(server), timeout=3600))
+            start = time.perf_counter()
+            quads = ox.parse(path=str(trig), format=ox.RdfFormat.TRIG)
+            store.replace_graphs(quads, [])
+            vs.isql(server, "checkpoint;\n")
+            return {"gsp_seconds": time.perf_counter() - start, "gsp_peak_rss_mb": vs.peak_rss_mb(server),
+                    "gsp_triples": len(store)}
+        except Exception as err:  # noqa: BLE001 - a failed load is a result to report
+            return {"gsp_error": f"{type(err).__name__}: {err}"[:200]}
+        finally:
+            vs.stop_virtuoso(server)
+            shutil.rmtree(where, ignore_errors=True)
+
+    def open(self, built: dict):
+        from kg.backends.remote import RemoteStore
+
+        return RemoteStore(built["_config"])
+
+    def app_config(self, built: dict, folder: Path) -> dict:
+        return {**super().app_config({**built, "store": None}, folder), "KG_STORE": built["_config"]}
+
+    def server(self, built: dict, folder: Path, timeout: float) -> Server:
+        from tests.backends import config_file
+
+        path, env = config_file(built["_config"], folder)
+        with path.open("a", encoding="utf-8") as file:
+            file.write(f"timeout = {timeout + 30:g}\n")
+        command = [sys.executable, "-m", "kg.cli", "--store", str(path), "serve", "--host", "127.0.0.1",
+                   "--port", "{port}"]
+        env = {**env, "KG_SPARQL_TIMEOUT": str(timeout), "KG_SPARQL_MAX_ROWS": "1000000",
+               "KG_SECRET_KEY": secrets.token_urlsafe(32), "KG_ACCOUNTS": str(folder / "accounts.json")}
+        return Server("kg serve", command, folder / "kg.log", env)
+
+    def server_pids(self, built: dict) -> list[int]:
+        return [built["_server"].process.pid]
+
+    def peak_rss_mb(self, built: dict) -> float:
+        import virtuoso_server as vs
+
+        return vs.peak_rss_mb(built["_server"])
+
+    def after_timeout(self, built: dict) -> None:
+        """The server goes on with a query whose client is gone: stop every transaction (txn_killall) and wait until
+        it is idle, so that the next measurement does not share the machine with it."""
+        import virtuoso_server as vs
+
+        try:
+            vs.isql(built["_server"], "txn_killall(1);\n", timeout_s=60)
+        except (RuntimeError, subprocess.TimeoutExpired) as err:
+            print(f"txn_killall: {err}"[:300], flush=True)
+        wait_until_idle([built["_server"].process.pid])
+
+    def close(self, built: dict) -> None:
+        import virtuoso_server as vs
+
+        vs.stop_virtuoso(built["_server"])
+
+
+BACKENDS = {"oxigraph": Oxigraph, "virtuoso": Virtuoso}
 
 
 # ---------------------------------------------------------------- runs with a time limit, in worker processes
@@ -147,9 +272,11 @@ def _worker(setup: Callable[[], object], run: Callable[[object, str], tuple[floa
 
 
 def timed_runs(setup: Callable[[], object], run: Callable[[object, str], tuple[float, object]], items: list[str],
-               runs: int, timeout: float, setup_timeout: float = 600.0) -> tuple[dict[str, dict], float]:
+               runs: int, timeout: float, setup_timeout: float = 600.0,
+               after_timeout: Callable[[], None] | None = None) -> tuple[dict[str, dict], float]:
     """`runs` runs of each item in a forked worker; a run over `timeout` s stops the worker (reported as
-    {"timeout": T}) and a new one goes on with the next item. Returns the results and the workers' peak RSS."""
+    {"timeout": T}), `after_timeout` is called (a server may go on with the query) and a new worker goes on with
+    the next item. Returns the results and the workers' peak RSS."""
     fork = multiprocessing.get_context("fork")
     results: dict[str, dict] = {}
     todo, peak = list(items), 0.0
@@ -180,6 +307,8 @@ def timed_runs(setup: Callable[[], object], run: Callable[[object, str], tuple[f
             todo.pop(0)
             if results[item].get("timeout") or results[item].get("error") == "error: the worker died":
                 process.kill()
+                if after_timeout is not None and results[item].get("timeout"):
+                    after_timeout()
                 break
         else:
             if parent.poll(timeout):
@@ -213,13 +342,13 @@ def _run_page(client, url: str) -> tuple[float, int]:
     return elapsed_ms / 1000, status
 
 
-def wait_until_idle(pid: int) -> float:
-    """Seconds until the server process (and its children) used less than IDLE_CPU_S of CPU in IDLE_WINDOW_S."""
-    start, process = time.monotonic(), psutil.Process(pid)
+def wait_until_idle(pids: list[int]) -> float:
+    """Seconds until the server processes (and their children) used less than IDLE_CPU_S of CPU in IDLE_WINDOW_S."""
+    start, processes = time.monotonic(), [psutil.Process(pid) for pid in pids]
 
     def cpu() -> float:
         total = 0.0
-        for p in [process, *process.children(recursive=True)]:
+        for p in [x for process in processes for x in [process, *process.children(recursive=True)]]:
             try:
                 times = p.cpu_times()
                 total += times.user + times.system
@@ -256,6 +385,7 @@ def save(record: dict) -> None:
 
 
 def bench_size(backend: Oxigraph, size: int, args: argparse.Namespace) -> dict:
+    """Generate, build, measure; the backend's server (if any) is stopped at the end."""
     record: dict = {"backend": backend.name, "size": size, "date": datetime.now(UTC).isoformat(timespec="minutes"),
                     "load_before": os.getloadavg(), "cores": os.cpu_count(), "python": platform.python_version(),
                     "pyoxigraph": ox.__version__, "repeat": args.repeat, "timeout": args.timeout}
@@ -267,46 +397,58 @@ def bench_size(backend: Oxigraph, size: int, args: argparse.Namespace) -> dict:
         record["trig_mb"] = trig.stat().st_size / 1e6
         built = backend.build(trig, folder)
         trig.unlink()
-        record["build"] = {k: v for k, v in built.items() if k != "store"}
-        record["load_after"] = os.getloadavg()
-        save(record)
-        print(f"[{size}] built: {record['build']}", flush=True)
-
-        queries, rss = timed_runs(_query_setup(backend, built), _run_query, list(named_queries()), 1 + args.repeat,
-                                  args.timeout)
-        record["queries"] = {name: summary(r) for name, r in queries.items()}
-        record["queries_rss_mb"] = rss
-        record["load_after"] = os.getloadavg()
-        save(record)
-        print(f"[{size}] queries done", flush=True)
-
-        pages, rss = timed_runs(_page_setup(backend.app_config(built, folder)), _run_page, PAGES, 1 + args.repeat,
-                                args.timeout)
-        record["pages"] = {url: summary(r) for url, r in pages.items()}
-        record["pages_rss_mb"] = rss
-        record["load_after"] = os.getloadavg()
-        save(record)
-        print(f"[{size}] pages done", flush=True)
-
-        prologue = sparql_prologue()
-        answered = [name for name, r in record["queries"].items() if "median" in r]
-        mix = [prologue + named_queries()[name].text for name in answered]
-        server = backend.server(built, folder, args.timeout)
-        start = time.perf_counter()
-        server.start()
         try:
-            record["serve_start_s"] = time.perf_counter() - start
-            record["serve_idle_s"] = wait_until_idle(server.process.pid)
-            t = measure_throughput(server.url, mix, args.clients, args.seconds, args.timeout)
-            rss = sum(p.memory_info().rss for p in [psutil.Process(server.process.pid),
-                                                    *psutil.Process(server.process.pid).children(recursive=True)])
+            _measure(backend, built, folder, record, args)
         finally:
-            server.stop()
-        record["endpoint"] = {"clients": args.clients, "seconds": args.seconds, "queries": len(mix),
-                              "requests_per_s": t.requests_per_s, "median_ms": t.median_ms, "answered": t.answered,
-                              "errors": t.errors, "wall_s": t.wall_s, "rss_mb_after": rss / 1e6}
-        record["load_after"] = os.getloadavg()
+            backend.close(built)
     return record
+
+
+def _measure(backend: Oxigraph, built: dict, folder: Path, record: dict, args: argparse.Namespace) -> None:
+    size, after_timeout = record["size"], (lambda: backend.after_timeout(built))
+    record["build"] = {k: v for k, v in built.items() if k != "store" and not k.startswith("_")}
+    record["load_after"] = os.getloadavg()
+    save(record)
+    print(f"[{size}] built: {record['build']}", flush=True)
+
+    queries, rss = timed_runs(_query_setup(backend, built), _run_query, list(named_queries()), 1 + args.repeat,
+                              args.timeout, after_timeout=after_timeout)
+    record["queries"] = {name: summary(r) for name, r in queries.items()}
+    record["queries_rss_mb"] = rss
+    record["load_after"] = os.getloadavg()
+    save(record)
+    print(f"[{size}] queries done", flush=True)
+
+    pages, rss = timed_runs(_page_setup(backend.app_config(built, folder)), _run_page, PAGES, 1 + args.repeat,
+                            args.timeout, after_timeout=after_timeout)
+    record["pages"] = {url: summary(r) for url, r in pages.items()}
+    record["pages_rss_mb"] = rss
+    record["load_after"] = os.getloadavg()
+    save(record)
+    print(f"[{size}] pages done", flush=True)
+
+    prologue = sparql_prologue()
+    answered = [name for name, r in record["queries"].items() if "median" in r]
+    mix = [prologue + named_queries()[name].text for name in answered]
+    server = backend.server(built, folder, args.timeout)
+    start = time.perf_counter()
+    server.start()
+    try:
+        record["serve_start_s"] = time.perf_counter() - start
+        record["serve_idle_s"] = wait_until_idle([server.process.pid, *backend.server_pids(built)])
+        t = measure_throughput(server.url, mix, args.clients, args.seconds, args.timeout)
+        rss = sum(p.memory_info().rss for p in [psutil.Process(server.process.pid),
+                                                *psutil.Process(server.process.pid).children(recursive=True)])
+        store_rss = sum(psutil.Process(pid).memory_info().rss for pid in backend.server_pids(built))
+    finally:
+        server.stop()
+    record["endpoint"] = {"clients": args.clients, "seconds": args.seconds, "queries": len(mix),
+                          "requests_per_s": t.requests_per_s, "median_ms": t.median_ms, "answered": t.answered,
+                          "errors": t.errors, "wall_s": t.wall_s, "rss_mb_after": rss / 1e6}
+    if backend.server_pids(built):
+        record["endpoint"]["store_rss_mb_after"] = store_rss / 1e6
+        record["store_peak_rss_mb"] = backend.peak_rss_mb(built)
+    record["load_after"] = os.getloadavg()
 
 
 # ---------------------------------------------------------------- the table
@@ -326,19 +468,31 @@ def _cell(result: dict, key: str = "median", status: bool = False) -> tuple[str,
     if result.get("timeout"):
         return f"> {result['timeout']:g} s", None
     if "error" in result:
-        return result["error"].replace("|", "\\|")[:60], None
+        return _short_error(result["error"]), None
     value, info = result[key], result.get("info")
     if status:
-        suffix = f" (HTTP {info})" if info != 200 else ""
+        if info != 200:  # an error page's time is not a cost to compare
+            return f"{_fmt_s(value)} (HTTP {info})", None
+        suffix = ""
     else:
         suffix = f" ({info:,} rows)" if key == "median" and isinstance(info, int) else ""
     return _fmt_s(value) + suffix, value
+
+
+def _short_error(text: str) -> str:
+    """An error for a table cell: a store's own code and message (e.g. Virtuoso's `SR478: …`) when it gave one."""
+    if text == "not run":
+        return text
+    found = re.search(r"Error (\w+: [^\n]*)", text)
+    return "error " + (found.group(1) if found else text.removeprefix("error: ")).replace("|", "\\|")[:70]
 
 
 NOT_RUN = {"error": "not run"}
 
 
 def _mb(value: float | None) -> tuple[str, float | None]:
+    if value == 0:  # every worker that reported its memory was stopped at a time limit
+        return "–", None
     return ("not run", None) if value is None else (f"{value:.0f} MB", value)
 
 
@@ -353,31 +507,41 @@ def _secs(value: float | None) -> tuple[str, float | None]:
 def _ratio(a: float | None, b: float | None) -> str:
     if a is None or b is None or a == 0:
         return "–"
-    return f"{b / a:.1f}×"
+    return f"{b / a:.2f}×" if b / a < 0.1 else f"{b / a:.1f}×"
 
 
-def render(records: list[dict]) -> str:
-    sizes = [r["size"] for r in records]
-    pairs = [f"{b:,} / {a:,}" for a, b in zip(sizes, sizes[1:], strict=False)]
-    head = "| cost | " + " | ".join([*(f"{s:,}" for s in sizes), *pairs]) + " |"
-    rule = "|---|" + "---:|" * (len(sizes) + len(pairs))
-    lines = [f"# How each cost grows with the graph ({records[0]['backend']})", ""]
-    for r in records:
-        lines.append(f"- {r['size']:,} requested: {r['build']['triples']:,} triples; measured {r['date']} on "
-                     f"{r['cores']} cores, load average {r['load_before'][0]:.2f} before and "
-                     f"{r['load_after'][0]:.2f} after; Python {r['python']}, pyoxigraph {r['pyoxigraph']}; "
-                     f"{r['repeat']} timed runs after a cold one; time limit {r['timeout']:g} s.")
-    lines += ["", head, rule]
+Cells = list[tuple[str, float | None]]
 
-    def row(label: str, cells: list[tuple[str, float | None]]) -> None:
-        ratios = [_ratio(a[1], b[1]) for a, b in zip(cells, cells[1:], strict=False)]
-        lines.append(f"| {label} | " + " | ".join([*(c[0] for c in cells), *ratios]) + " |")
+
+def _header(r: dict) -> str:
+    build = r["build"]
+    store = f"; Virtuoso {build['virtuoso']}" if "virtuoso" in build else ""
+    return (f"- {r['backend']} {r['size']:,} requested: {build['triples']:,} triples; measured {r['date']} on "
+            f"{r['cores']} cores, load average {r['load_before'][0]:.2f} before and {r['load_after'][0]:.2f} after; "
+            f"Python {r['python']}, pyoxigraph {r['pyoxigraph']}{store}; {r['repeat']} timed runs after a cold one; "
+            f"time limit {r['timeout']:g} s.")
+
+
+def table_rows(records: list[dict]) -> list[tuple[str, Cells]]:
+    """(label, one cell per record) for every cost; a cell is (text, value or None)."""
+    rows: list[tuple[str, Cells]] = []
+
+    def row(label: str, cells: Cells) -> None:
+        rows.append((label, cells))
+
+    def build(key: str, cell: Callable[[float], str]) -> Cells:
+        values = [r["build"].get(key) for r in records]
+        return [(cell(v), v) if isinstance(v, int | float) else (r["build"].get("gsp_error", "not run")[:60], None)
+                for v, r in zip(values, records, strict=True)]
 
     row("triples", [(f"{r['build']['triples']:,}", r["build"]["triples"]) for r in records])
     row("TriG file", [(f"{r['trig_mb']:.0f} MB", r["trig_mb"]) for r in records])
-    row("build (bulk load)", [(_fmt_s(r["build"]["seconds"]), r["build"]["seconds"]) for r in records])
-    row("build: peak memory", [(f"{r['build']['peak_rss_mb']:.0f} MB", r["build"]["peak_rss_mb"]) for r in records])
-    row("store on disk", [(f"{r['build']['disk_mb']:.0f} MB", r["build"]["disk_mb"]) for r in records])
+    row("build (bulk load)", build("seconds", _fmt_s))
+    row("build: peak memory", build("peak_rss_mb", lambda v: f"{v:.0f} MB"))
+    if any("virtuoso" in r["build"] for r in records):
+        row("build via Graph Store PUT (RemoteStore.replace_graphs)", build("gsp_seconds", _fmt_s))
+        row("build via Graph Store PUT: peak memory", build("gsp_peak_rss_mb", lambda v: f"{v:.0f} MB"))
+    row("store on disk", build("disk_mb", lambda v: f"{v:.0f} MB"))
     for name in named_queries():
         row(f"query `{name}`", [_cell(r.get("queries", {}).get(name, NOT_RUN)) for r in records])
     row("query worker: peak memory", [_mb(r.get("queries_rss_mb")) for r in records])
@@ -395,8 +559,47 @@ def render(records: list[dict]) -> str:
     row("endpoint: median latency", [_secs(x["median_ms"] / 1000 if x else None) for x in e])
     row("endpoint: errors / answers", [(f"{x['errors']} / {x['answered']}" if x else "not run", None) for x in e])
     row("`kg serve` memory after the load (all processes)", [_mb(x.get("rss_mb_after")) for x in e])
+    if any("store_peak_rss_mb" in r for r in records):
+        row("store server memory after the load", [_mb(x.get("store_rss_mb_after")) for x in e])
+        row("store server: peak memory over the whole run", [_mb(r.get("store_peak_rss_mb")) for r in records])
+    return rows
+
+
+def render(records: list[dict]) -> str:
+    sizes = [r["size"] for r in records]
+    pairs = [f"{b:,} / {a:,}" for a, b in zip(sizes, sizes[1:], strict=False)]
+    head = "| cost | " + " | ".join([*(f"{s:,}" for s in sizes), *pairs]) + " |"
+    rule = "|---|" + "---:|" * (len(sizes) + len(pairs))
+    lines = [f"# How each cost grows with the graph ({records[0]['backend']})", ""]
+    lines += [_header(r) for r in records]
+    lines += ["", head, rule]
+    for label, cells in table_rows(records):
+        ratios = [_ratio(a[1], b[1]) for a, b in zip(cells, cells[1:], strict=False)]
+        lines.append(f"| {label} | " + " | ".join([*(c[0] for c in cells), *ratios]) + " |")
     lines += ["", "Times are medians of the timed runs (\"cold\" = the first run in a fresh worker). A ratio is the "
               "later size's cost over the earlier one's; the size ratio itself is in the `triples` row."]
+    return "\n".join(lines) + "\n"
+
+
+def compare(base: list[dict], other: list[dict]) -> str:
+    """Two backends side by side at the sizes both have: each one's cost, other/base at each size, and each one's
+    growth from one size to the next."""
+    sizes = sorted({r["size"] for r in base} & {r["size"] for r in other})
+    base = [r for r in base if r["size"] in sizes]
+    other = [r for r in other if r["size"] in sizes]
+    a, b = base[0]["backend"], other[0]["backend"]
+    columns = [f"{x} {s:,}" for s in sizes for x in (a, b, f"{b} / {a}")]
+    pairs = [f"{x} {s2:,} / {s1:,}" for x in (a, b) for s1, s2 in zip(sizes, sizes[1:], strict=False)]
+    lines = [f"# {b} and {a}: costs, {b}/{a} at each size, and growth", "", *map(_header, base + other), "",
+             "| cost | " + " | ".join(columns + pairs) + " |", "|---|" + "---:|" * (len(columns) + len(pairs))]
+    rows_a, rows_b = dict(table_rows(base)), dict(table_rows(other))
+    for label, cells_b in table_rows(other):
+        cells_a = rows_a.get(label, [("–", None)] * len(sizes))
+        side = [text for ca, cb in zip(cells_a, cells_b, strict=True) for text in (ca[0], cb[0], _ratio(ca[1], cb[1]))]
+        growth = [_ratio(x[1], y[1]) for cells in (cells_a, rows_b[label]) for x, y in zip(cells, cells[1:],
+                                                                                           strict=False)]
+        lines.append(f"| {label} | " + " | ".join(side + growth) + " |")
+    lines += ["", f"Medians; \"{b} / {a}\" above 1 means {b} takes longer (or, for requests/s, serves more)."]
     return "\n".join(lines) + "\n"
 
 
@@ -406,8 +609,12 @@ def stored(backend: str) -> list[dict]:
 
 
 def write_table(backend: str) -> str:
+    """out/scale.md (oxigraph) or out/scale-<backend>.md, and for another backend out/scale-compare.md (it beside
+    oxigraph at the sizes both have)."""
     table = render(stored(backend))
-    (OUT / "scale.md").write_text(table, encoding="utf-8")
+    (OUT / ("scale.md" if backend == "oxigraph" else f"scale-{backend}.md")).write_text(table, encoding="utf-8")
+    if backend != "oxigraph" and stored("oxigraph"):
+        (OUT / "scale-compare.md").write_text(compare(stored("oxigraph"), stored(backend)), encoding="utf-8")
     return table
 
 
@@ -422,7 +629,7 @@ def main(argv: Iterable[str] | None = None) -> None:
     parser.add_argument("--table", action="store_true", help="only write the table from the stored results")
     args = parser.parse_args(argv)
     OUT.mkdir(exist_ok=True)
-    backend = BACKENDS[args.backend]()
+    backend = BACKENDS[args.backend](args.timeout)
     if not args.table:
         for size in args.sizes:
             start = time.perf_counter()
