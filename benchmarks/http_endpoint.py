@@ -370,9 +370,22 @@ def measure(runners: dict[str, Runner], queries: dict[str, str], repeat: int) ->
     return results
 
 
+class _FromAddress(requests.adapters.HTTPAdapter):
+    """Connections from one loopback address, so that a server's per-client limits see distinct clients."""
+
+    def __init__(self, address: str):
+        self.address = address
+        super().__init__()
+
+    def init_poolmanager(self, *args, **kwargs):
+        kwargs["source_address"] = (self.address, 0)
+        super().init_poolmanager(*args, **kwargs)
+
+
 def measure_throughput(url: str, queries: list[str], clients: int, seconds: float, timeout: float) -> Throughput:
-    """`clients` threads, each with its own session, cycle through the queries and start new requests
-    until `seconds` have passed; then each waits for its last answer. Requests/s = answers / wall time."""
+    """`clients` threads, each with its own session from its own loopback address (127.0.0.2, …), cycle through
+    the queries and start new requests until `seconds` have passed; then each waits for its last answer.
+    Requests/s = answers / wall time."""
     latencies: list[float] = []
     errors = 0
     lock = threading.Lock()
@@ -382,6 +395,7 @@ def measure_throughput(url: str, queries: list[str], clients: int, seconds: floa
     def client(offset: int) -> None:
         nonlocal errors
         with requests.Session() as session:
+            session.mount("http://", _FromAddress(f"127.0.0.{2 + offset}"))
             barrier.wait()
             i = offset
             while time.perf_counter() < deadline:

@@ -464,6 +464,8 @@ def serve_command(
         config["SPARQL_WORKERS"] = workers
     if read_only:
         config["EDITING"] = False
+    if "KG_SPARQL_IN_FLIGHT" not in os.environ:  # queries in flight leave the server threads for pages
+        config["SPARQL_IN_FLIGHT"] = max(1, threads - 2)
     with tempfile.TemporaryDirectory(prefix="kg-serve-") as folder:
         if extra:
             try:
@@ -481,7 +483,10 @@ def serve_command(
         warm_caches(app)
         click.echo(f"Serverar / serving http://{host}:{port}/  (SPARQL: http://{host}:{port}/sparql)  Ctrl+C stoppar.")
         try:
-            waitress.serve(app, host=host, port=port, threads=threads, ident="kg")
+            # waitress refuses a body past twice the app's limit before reading it (its own short 413); one
+            # between the two is read (at most that) and refused by the app with a message in both languages
+            body_limit = 2 * int(app.config["MAX_CONTENT_LENGTH"])
+            waitress.serve(app, host=host, port=port, threads=threads, ident="kg", max_request_body_size=body_limit)
         finally:
             app.extensions["kg"].close()
 

@@ -3,11 +3,17 @@
 pyoxigraph has no query timeout and runs an aggregate to its end before Python sees a row, so
 a runaway query can only be stopped from outside: each worker process opens the on-disk store
 read-only, and a worker that passes the time limit is killed and replaced while the others go on.
+
+What a request may do is checked before any parser or worker sees it (`check_request`): no SERVICE
+unless the operator named the endpoint, no nesting the parser would die on. Every answer is bounded
+in rows and bytes (kg.results), a worker whose memory passes its limit is stopped, and one that grew
+is replaced after its answer. Who gets a worker when all are busy is kg.fairshare's rule.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import queue
 import threading
 import time
@@ -19,20 +25,25 @@ import pyoxigraph as ox
 
 from kg.backends import RemoteConfig
 from kg.backends.remote import StoreUnavailable
+from kg.fairshare import FairShare, Refused
 from kg.namespaces import PREFIXES
 from kg.results import (
     BOOLEAN,
     GRAPH,
     RESULT_TYPES,
-    SOLUTION_WRITERS,
     SOLUTIONS,
+    TooLarge,
     negotiate,
     write_boolean,
-    write_graph,
+    write_bounded_graph,
+    write_solutions,
 )
 from kg.snapshots import SnapshotReader
 from kg.sparql import describe_syntax_error
-from kg.sparqltext import has_dataset_clause, looks_like_update
+from kg.sparqltext import has_dataset_clause, looks_like_update, nesting_depth, service_calls
+
+MAX_NESTING = 200  # brackets deep; Oxigraph's parser dies on its stack a few thousand levels down
+MAX_BYTES = 16 * 1024 * 1024  # the default cap on an answer's size
 
 
 @dataclass
@@ -46,6 +57,8 @@ class Request:
     format: str | None = None
     max_rows: int | None = None
     base_iri: str | None = None
+    max_bytes: int | None = MAX_BYTES
+    services: tuple[str, ...] = ()  # endpoint prefixes the operator allows SERVICE to call (none by default)
 
 
 @dataclass
@@ -55,14 +68,59 @@ class Response:
     body: bytes = b""
     truncated: bool = False
     rows: int | None = None
+    retry_after: int | None = None
 
     @classmethod
-    def error(cls, status: int, message: str) -> Response:
-        return cls(status, "text/plain; charset=utf-8", (message.rstrip() + "\n").encode("utf-8"))
+    def error(cls, status: int, message: str, retry_after: int | None = None) -> Response:
+        body = (message.rstrip() + "\n").encode("utf-8")
+        return cls(status, "text/plain; charset=utf-8", body, retry_after=retry_after)
+
+
+def allowed_service(endpoint: str, allowed: tuple[str, ...]) -> bool:
+    """Whether `endpoint` lies under one of the allowed prefixes, at a boundary: `https://a.example/sparql` allows
+    itself and `https://a.example/sparql/x` or `?x`, not `https://a.example/sparqlx` or `https://a.example.evil/`."""
+    for prefix in allowed:
+        if endpoint == prefix:
+            return True
+        if endpoint.startswith(prefix) and (prefix[-1] in "/?#=&" or endpoint[len(prefix)] in "/?#"):
+            return True
+    return False
+
+
+def check_request(request: Request) -> Response | None:
+    """The refusal a request gets before it is parsed, or None: too deep a nesting, or a SERVICE call to an
+    endpoint the operator has not allowed (Oxigraph would connect to any address a query names)."""
+    depth = nesting_depth(request.query)
+    if depth > MAX_NESTING:
+        return Response.error(
+            400,
+            f"Frågan är nästlad {depth} nivåer djupt; högst {MAX_NESTING} tas emot. / "
+            f"The query nests {depth} levels deep; at most {MAX_NESTING} are accepted.",
+        )
+    for call in service_calls(request.query, request.base_iri):
+        if call.endpoint is not None and allowed_service(call.endpoint, request.services):
+            continue
+        named = f"SERVICE {call.written}".strip()
+        allowed = ", ".join(request.services) if request.services else "inga / none"
+        return Response.error(
+            400,
+            f"Frågan anropar en annan SPARQL-tjänst ({named}). Den här tjänsten gör inga anrop till andra "
+            f"adresser utom dem som driftansvarig har tillåtit (SPARQL_SERVICES). / The query calls another "
+            f"SPARQL service ({named}). This endpoint makes no requests to other addresses except those the "
+            f"operator has allowed (SPARQL_SERVICES). Tillåtna / allowed: {allowed}",
+        )
+    return None
+
+
+def _cannot_run(err: Exception) -> Response:
+    return Response.error(400, f"Frågan kunde inte köras / the query could not be run: {err}")
 
 
 def execute_request(store: ox.Store, request: Request) -> Response:
-    """Run one query and serialise its result in the negotiated format."""
+    """Run one query and serialise its result in the negotiated format, within the request's row and byte caps."""
+    refusal = check_request(request)
+    if refusal is not None:
+        return refusal
     options: dict = {}
     if request.default_graphs or request.named_graphs:
         options["default_graph"] = [ox.NamedNode(g) for g in request.default_graphs] or [ox.DefaultGraph()]
@@ -82,7 +140,7 @@ def execute_request(store: ox.Store, request: Request) -> Response:
     except StoreUnavailable as err:
         return Response.error(503, f"Grafdatabasen svarar inte / the graph store does not answer: {err}")
     except (OSError, ValueError, TypeError, RuntimeError) as err:
-        return Response.error(400, f"Frågan kunde inte köras / the query could not be run: {err}")
+        return _cannot_run(err)
 
     if isinstance(result, ox.QueryBoolean):
         kind = BOOLEAN
@@ -101,18 +159,23 @@ def execute_request(store: ox.Store, request: Request) -> Response:
         if kind == BOOLEAN:
             return Response(200, media_type, write_boolean(bool(result), media_type))
         if kind == GRAPH:
-            return Response(200, media_type, write_graph(result, media_type, PREFIXES))
-        variables = [v.value for v in result.variables]
-        rows, truncated = [], False
-        for solution in result:
-            if request.max_rows is not None and len(rows) >= request.max_rows:
-                truncated = True
-                break
-            rows.append([solution[v] for v in variables])
-        body = SOLUTION_WRITERS[media_type](variables, rows, truncated)
-        return Response(200, media_type, body, truncated, len(rows))
+            written = write_bounded_graph(result, media_type, PREFIXES, request.max_bytes)
+        else:
+            variables = [v.value for v in result.variables]
+            rows = ([solution[v] for v in variables] for solution in result)
+            written = write_solutions(media_type, variables, rows, request.max_rows, request.max_bytes)
+        return Response(200, media_type, written.body, written.truncated, written.rows)
+    except TooLarge:
+        limit = (request.max_bytes or 0) / 1024 / 1024
+        return Response.error(
+            400,
+            f"Svaret blir större än gränsen {limit:g} MB, och {media_type} kan inte visa att det är avkortat. "
+            "Välj Turtle eller N-Triples (då avkortas svaret och märks) eller begränsa frågan med LIMIT. / "
+            f"The answer would pass the limit of {limit:g} MB, and {media_type} cannot show that it was cut. "
+            "Ask for Turtle or N-Triples (the answer is then cut and marked) or narrow the query with LIMIT.",
+        )
     except (OSError, ValueError, TypeError, RuntimeError) as err:
-        return Response.error(400, f"Frågan kunde inte köras / the query could not be run: {err}")
+        return _cannot_run(err)
 
 
 # ---------------------------------------------------------------- worker processes
@@ -120,11 +183,23 @@ def execute_request(store: ox.Store, request: Request) -> Response:
 
 READY = "ready"
 STARTUP_LIMIT = 60.0  # seconds a new worker may take to open the store (not counted against any query)
+WATCH_EVERY = 0.05  # seconds between looks at a running worker's memory
+MB = 1024 * 1024
 
 
-def _worker_main(conn: Connection, store_path: str | RemoteConfig) -> None:
+def _worker_main(conn: Connection, store_path: str | RemoteConfig, memory_limit: int | None = None) -> None:
     """A worker: open the store read-only, say so, and answer requests until the pipe closes. The worker reads
-    the newest published snapshot of the store (kg.snapshots) and moves to a newer one before a query."""
+    the newest published snapshot of the store (kg.snapshots) and moves to a newer one before a query. It runs at
+    a lower priority than the web server, so that pages keep the processor, and its memory has a hard ceiling
+    (twice the watched limit: the parent stops it long before, the ceiling only catches a sudden allocation)."""
+    try:
+        os.nice(10)
+        if memory_limit:
+            import resource
+
+            resource.setrlimit(resource.RLIMIT_DATA, (2 * memory_limit + 512 * MB,) * 2)
+    except (OSError, ValueError, ImportError):
+        pass
     reader = SnapshotReader(store_path)
     _ = reader.store
     conn.send(READY)
@@ -133,7 +208,29 @@ def _worker_main(conn: Connection, store_path: str | RemoteConfig) -> None:
             request = conn.recv()
         except (EOFError, OSError):
             return
-        conn.send(execute_request(reader.store, request))
+        try:
+            response = execute_request(reader.store, request)
+        except MemoryError:
+            response = Response.error(503, _memory_message(memory_limit))
+        conn.send(response)
+
+
+def _memory_message(limit: int | None) -> str:
+    size = f"{(limit or 0) // MB} MB"
+    return (
+        f"Frågan behövde mer minne än gränsen {size} och avbröts. Begränsa frågan (t.ex. med LIMIT, eller utan "
+        f"ORDER BY och DISTINCT över stora mängder). / The query needed more memory than the limit of {size} and "
+        "was stopped. Narrow it (e.g. with LIMIT, or without ORDER BY and DISTINCT over large sets)."
+    )
+
+
+def resident_bytes(pid: int) -> int | None:
+    """A process's resident memory (Linux /proc), or None where that cannot be read."""
+    try:
+        with open(f"/proc/{pid}/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def _portable(store_path: Path | RemoteConfig) -> str | RemoteConfig:
@@ -142,11 +239,17 @@ def _portable(store_path: Path | RemoteConfig) -> str | RemoteConfig:
 
 
 class _Worker:
-    def __init__(self, context, store_path: Path | RemoteConfig):
+    def __init__(self, context, store_path: Path | RemoteConfig, memory_limit: int | None):
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_worker_main, args=(child, _portable(store_path)), daemon=True)
+        self.process = context.Process(
+            target=_worker_main, args=(child, _portable(store_path), memory_limit), daemon=True
+        )
         self.process.start()
         child.close()
+        self.idle_size: int | None = None  # resident memory once the store is open
+
+    def size(self) -> int | None:
+        return resident_bytes(self.process.pid) if self.process.pid else None
 
     def stop(self) -> None:
         self.process.kill()
@@ -154,12 +257,36 @@ class _Worker:
         self.conn.close()
 
 
-class QueryPool:
-    """A fixed number of worker processes, each with the store open read-only."""
+@dataclass
+class PoolLimits:
+    """The pool's bounds (webapp settings SPARQL_*): seconds per query and for waiting, requests in flight per
+    client and in all, a worker's memory while it runs (stopped past it) and the growth after which it is
+    replaced once it has answered."""
 
-    def __init__(self, store_path: Path | RemoteConfig, workers: int = 2, timeout: float = 10.0):
+    timeout: float = 10.0
+    wait: float = 10.0
+    per_client: int = 2
+    in_flight: int = 6
+    memory: int | None = 512 * MB
+    growth: int | None = 32 * MB
+
+
+class QueryPool:
+    """A fixed number of worker processes, each with the store open read-only, shared fairly (kg.fairshare)."""
+
+    def __init__(
+        self,
+        store_path: Path | RemoteConfig,
+        workers: int = 2,
+        timeout: float = 10.0,
+        limits: PoolLimits | None = None,
+    ):
         self.store_path = store_path if isinstance(store_path, RemoteConfig) else Path(store_path)
-        self.timeout = timeout
+        self.limits = limits or PoolLimits(timeout=timeout, wait=timeout)
+        self.timeout = self.limits.timeout
+        self.share = FairShare(
+            workers, per_client=self.limits.per_client, in_flight=self.limits.in_flight, limit=self.timeout
+        )
         self._context = multiprocessing.get_context("spawn")
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set[_Worker] = set()
@@ -173,7 +300,7 @@ class QueryPool:
             raise OSError(f"no query worker could open the store at {self.store_path}")
 
     def _start(self) -> _Worker:
-        worker = _Worker(self._context, self.store_path)
+        worker = _Worker(self._context, self.store_path, self.limits.memory)
         with self._lock:
             self._all.add(worker)
         return worker
@@ -185,6 +312,7 @@ class QueryPool:
         except (EOFError, OSError):
             ready = False
         if ready and not self._closed:
+            worker.idle_size = worker.size()
             self._idle.put(worker)
         else:
             with self._lock:
@@ -200,24 +328,51 @@ class QueryPool:
             replacement = self._start()
             threading.Thread(target=self._admit, args=(replacement,), daemon=True).start()
 
-    def run(self, request: Request, timeout: float | None = None) -> Response:
-        """Answer a request in a worker; a query past the time limit is stopped (503)."""
+    def _grown(self, worker: _Worker) -> bool:
+        """Whether a worker that has answered holds more memory than it should keep: replaced, not reused."""
+        if self.limits.growth is None or worker.idle_size is None:
+            return False
+        size = worker.size()
+        return size is not None and size > worker.idle_size + self.limits.growth
+
+    def run(self, request: Request, timeout: float | None = None, client: str = "") -> Response:
+        """Answer a request in a worker, in `client`'s fair turn. The time limit starts when the worker is given;
+        a query past it (503), or past the memory limit (503), is stopped and its worker replaced."""
+        refusal = check_request(request)  # before a turn: a refused query never holds a worker
+        if refusal is not None:
+            return refusal
         limit = self.timeout if timeout is None else timeout
-        started = time.monotonic()
         try:
-            worker = self._idle.get(timeout=limit)
-        except queue.Empty:
-            return Response.error(
-                503,
-                f"Alla frågeprocesser är upptagna; försök igen. / All query workers are busy; try again. ({limit:g} s)",
-            )
-        remaining = max(0.001, limit - (time.monotonic() - started))
+            turn = self.share.acquire(client, self.limits.wait)
+        except Refused as refused:
+            return Response.error(refused.status, refused.message, refused.retry_after)
+        try:
+            try:
+                worker = self._idle.get(timeout=STARTUP_LIMIT)  # a turn means a worker is free or starting
+            except queue.Empty:
+                return Response.error(503, "Ingen frågeprocess kunde startas. / No query worker could be started.")
+            return self._answer(worker, request, limit)
+        finally:
+            self.share.release(turn)
+
+    def _answer(self, worker: _Worker, request: Request, limit: float) -> Response:
+        deadline = time.monotonic() + limit
         try:
             worker.conn.send(request)
-            if worker.conn.poll(remaining):
-                response = worker.conn.recv()
-                self._idle.put(worker)
-                return response
+            while True:
+                if worker.conn.poll(min(WATCH_EVERY, max(0.0, deadline - time.monotonic()))):
+                    response = worker.conn.recv()
+                    if self._grown(worker):
+                        self._retire(worker)
+                    else:
+                        self._idle.put(worker)
+                    return response
+                if time.monotonic() >= deadline:
+                    break
+                size = worker.size()
+                if self.limits.memory is not None and size is not None and size > self.limits.memory:
+                    self._retire(worker)
+                    return Response.error(503, _memory_message(self.limits.memory))
         except (EOFError, OSError):
             self._retire(worker)
             return Response.error(500, "Frågeprocessen avbröts oväntat. / The query worker stopped unexpectedly.")

@@ -11,6 +11,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
@@ -176,14 +177,6 @@ def _json_term(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> di
     }
 
 
-def write_json(variables: Sequence[str], rows: Iterable[Sequence], truncated: bool = False) -> bytes:
-    bindings = [{v: _json_term(t) for v, t in zip(variables, row, strict=True) if t is not None} for row in rows]
-    doc: dict = {"head": {"vars": list(variables)}, "results": {"bindings": bindings}}
-    if truncated:
-        doc["truncated"] = True
-    return json.dumps(doc, ensure_ascii=False).encode("utf-8")
-
-
 def _xml_term(term) -> str:
     if isinstance(term, ox.NamedNode):
         return f"<uri>{escape(term.value)}</uri>"
@@ -201,24 +194,6 @@ def _xml_term(term) -> str:
     )
 
 
-def write_xml(variables: Sequence[str], rows: Iterable[Sequence], truncated: bool = False) -> bytes:
-    out = [
-        '<?xml version="1.0" encoding="UTF-8"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">',
-        "<head>",
-        *(f"<variable name={quoteattr(v)}/>" for v in variables),
-        "</head>",
-        "<results>",
-    ]
-    for row in rows:
-        out.append("<result>")
-        for variable, term in zip(variables, row, strict=True):
-            if term is not None:
-                out.append(f"<binding name={quoteattr(variable)}>{_xml_term(term)}</binding>")
-        out.append("</result>")
-    out.append("</results></sparql>\n")
-    return "".join(out).encode("utf-8")
-
-
 def _csv_value(term) -> str:
     if term is None:
         return ""
@@ -229,28 +204,111 @@ def _csv_value(term) -> str:
     return str(term)
 
 
-def write_csv(variables: Sequence[str], rows: Iterable[Sequence], truncated: bool = False) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(variables)
-    for row in rows:
-        writer.writerow([_csv_value(t) for t in row])
-    return buffer.getvalue().encode("utf-8")
+class _Writer:
+    """A solution format written piece by piece, so that an answer can be cut at a row or byte limit."""
+
+    def head(self, variables: Sequence[str]) -> str:
+        raise NotImplementedError
+
+    def row(self, variables: Sequence[str], row: Sequence, first: bool) -> str:
+        raise NotImplementedError
+
+    def tail(self, truncated: bool) -> str:
+        return ""
 
 
-def write_tsv(variables: Sequence[str], rows: Iterable[Sequence], truncated: bool = False) -> bytes:
-    lines = ["\t".join("?" + v for v in variables)]
-    for row in rows:
-        lines.append("\t".join("" if t is None else str(t).replace("\t", "\\t") for t in row))
-    return ("\n".join(lines) + "\n").encode("utf-8")
+class _Json(_Writer):
+    def head(self, variables):
+        return json.dumps({"head": {"vars": list(variables)}}, ensure_ascii=False)[:-1] + ', "results": {"bindings": ['
+
+    def row(self, variables, row, first):
+        binding = {v: _json_term(t) for v, t in zip(variables, row, strict=True) if t is not None}
+        return ("" if first else ", ") + json.dumps(binding, ensure_ascii=False)
+
+    def tail(self, truncated):
+        return ']}, "truncated": true}' if truncated else "]}}"
 
 
-SOLUTION_WRITERS = {
-    "application/sparql-results+json": write_json,
-    "application/sparql-results+xml": write_xml,
-    "text/csv": write_csv,
-    "text/tab-separated-values": write_tsv,
+class _Xml(_Writer):
+    def head(self, variables):
+        names = "".join(f"<variable name={quoteattr(v)}/>" for v in variables)
+        return (
+            '<?xml version="1.0" encoding="UTF-8"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">'
+            f"<head>{names}</head><results>"
+        )
+
+    def row(self, variables, row, first):
+        bindings = "".join(
+            f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>"
+            for v, t in zip(variables, row, strict=True)
+            if t is not None
+        )
+        return f"<result>{bindings}</result>"
+
+    def tail(self, truncated):
+        return "</results></sparql>\n" + ("<!-- truncated / avkortat -->\n" if truncated else "")
+
+
+class _Csv(_Writer):
+    @staticmethod
+    def _line(values: Sequence[str]) -> str:
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\r\n").writerow(values)
+        return buffer.getvalue()
+
+    def head(self, variables):
+        return self._line(variables)
+
+    def row(self, variables, row, first):
+        return self._line([_csv_value(t) for t in row])
+
+
+class _Tsv(_Writer):
+    def head(self, variables):
+        return "\t".join("?" + v for v in variables) + "\n"
+
+    def row(self, variables, row, first):
+        return "\t".join("" if t is None else str(t).replace("\t", "\\t") for t in row) + "\n"
+
+
+_WRITERS: dict[str, _Writer] = {
+    "application/sparql-results+json": _Json(),
+    "application/sparql-results+xml": _Xml(),
+    "text/csv": _Csv(),
+    "text/tab-separated-values": _Tsv(),
 }
+
+
+@dataclass
+class Written:
+    body: bytes
+    truncated: bool = False
+    rows: int = 0
+
+
+def write_solutions(
+    media_type: str,
+    variables: Sequence[str],
+    rows: Iterable[Sequence],
+    max_rows: int | None = None,
+    max_bytes: int | None = None,
+) -> Written:
+    """The solutions in `media_type`, cut (and flagged: `truncated`, and inside JSON and XML) before the row that
+    would pass `max_rows` or make the answer longer than `max_bytes`. Rows are read one at a time, so an answer
+    never holds more than `max_bytes` however many rows the query has."""
+    writer = _WRITERS[media_type]
+    parts = [writer.head(variables).encode("utf-8")]
+    size, count, truncated = len(parts[0]) + 64, 0, False
+    for row in rows:
+        piece = writer.row(variables, row, count == 0).encode("utf-8")
+        if (max_rows is not None and count >= max_rows) or (max_bytes is not None and size + len(piece) > max_bytes):
+            truncated = True
+            break
+        parts.append(piece)
+        size += len(piece)
+        count += 1
+    parts.append(writer.tail(truncated).encode("utf-8"))
+    return Written(b"".join(parts), truncated, count)
 
 
 def write_boolean(value: bool, media_type: str) -> bytes:
@@ -269,3 +327,39 @@ def write_graph(triples: Iterable[ox.Triple], media_type: str, prefixes: dict[st
         [ox.Quad(t.subject, t.predicate, t.object) for t in triples] if rdf_format.supports_datasets else list(triples)
     )
     return ox.serialize(items, format=rdf_format, prefixes=usable)
+
+
+#: formats in which a cut graph can say so inside the document (a comment after the last statement)
+_COMMENT = {
+    ox.RdfFormat.TURTLE: "\n# avkortat / truncated\n",
+    ox.RdfFormat.N_TRIPLES: "# avkortat / truncated\n",
+    ox.RdfFormat.TRIG: "\n# avkortat / truncated\n",
+    ox.RdfFormat.N_QUADS: "# avkortat / truncated\n",
+    ox.RdfFormat.RDF_XML: "<!-- avkortat / truncated -->\n",
+}
+
+
+class TooLarge(ValueError):
+    """The answer would pass the byte limit in a format that cannot say that it was cut."""
+
+
+def write_bounded_graph(
+    triples: Iterable[ox.Triple], media_type: str, prefixes: dict[str, str] | None, max_bytes: int | None
+) -> Written:
+    """A CONSTRUCT or DESCRIBE answer of at most about `max_bytes`: the triples are taken one at a time until their
+    N-Triples form would pass the limit; the cut graph says so in a closing comment where the format has comments.
+    In JSON-LD, which has none, an answer past the limit raises TooLarge instead of being cut silently."""
+    rdf_format = RDF_FORMATS[media_type]
+    taken, size, truncated = [], 0, False
+    for triple in triples:
+        size += len(str(triple).encode("utf-8")) + 3
+        if max_bytes is not None and size > max_bytes:
+            truncated = True
+            break
+        taken.append(triple)
+    if truncated and rdf_format not in _COMMENT:
+        raise TooLarge(media_type)
+    body = write_graph(taken, media_type, prefixes)
+    if truncated:
+        body += _COMMENT[rdf_format].encode("utf-8")
+    return Written(body, truncated, len(taken))

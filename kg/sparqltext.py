@@ -1,6 +1,7 @@
 """Small facts about SPARQL text that the engine and the remote store need before running it, without a full
-parser: whether it names a dataset, whether it is an update, its form (SELECT, ASK, CONSTRUCT, DESCRIBE), and where
-its outer WHERE group opens, so that bound values can be sent to a remote store as an inline VALUES block.
+parser: whether it names a dataset, whether it is an update, its form (SELECT, ASK, CONSTRUCT, DESCRIBE), where
+its outer WHERE group opens, so that bound values can be sent to a remote store as an inline VALUES block, which
+endpoints its SERVICE clauses name and how deeply it nests (checked before any parser sees it: kg.engine).
 
 Values never enter the text as strings someone typed: each is an RDF term written in its N-Triples form by pyoxigraph
 (`str(term)`, which escapes quotes, backslashes and line breaks), the form SPARQL reads.
@@ -10,6 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from urllib.parse import urljoin
 
 import pyoxigraph as ox
 
@@ -140,3 +143,91 @@ def with_values(text: str, values: Mapping[str, ox.NamedNode | ox.Literal]) -> s
     for at, block in reversed(inserts):
         text = text[:at] + block + text[at:]
     return text
+
+
+# ---------------------------------------------------------------- what a query may reach, and how deep it nests
+
+
+_OPENERS, _CLOSERS = "([{", ")]}"
+
+
+def nesting_depth(text: str) -> int:
+    """The deepest nesting of brackets, parentheses and braces outside strings, IRIs and comments. Oxigraph's
+    parser recurses once per level and the process dies on its stack a few thousand levels down, so a depth is
+    checked before a query is parsed."""
+    depth = deepest = 0
+    for char in strip_literals(text):
+        if char in _OPENERS:
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in _CLOSERS:
+            depth = max(0, depth - 1)
+    return deepest
+
+
+@dataclass(frozen=True)
+class ServiceCall:
+    """One SERVICE clause: the endpoint it names (an absolute IRI), or None when that cannot be told from the text
+    alone (a variable, an unknown prefix, an escape)."""
+
+    endpoint: str | None
+    written: str  # the text after the keyword, as written (for messages)
+
+
+def service_calls(text: str, base_iri: str | None = None) -> list[ServiceCall]:
+    """Every SERVICE keyword outside strings, IRIs and comments, with the endpoint it names.
+
+    Conservative by design: anything that might be a SERVICE clause is listed (the keyword in any case, also where
+    the parser would refuse it), and an endpoint is named only when it is an IRI written in full or a prefixed name
+    whose PREFIX the query declares, followed by white space, a comment or `{`; relative IRIs resolve against the
+    query's BASE, else `base_iri`."""
+    tokens = list(_tokens(text))
+    prefixes: dict[str, str] = {}
+    base = base_iri
+    calls: list[ServiceCall] = []
+    for index, (kind, value, _) in enumerate(tokens):
+        if kind != "word":
+            continue
+        word = value.upper()
+        following = [t for t in tokens[index + 1 : index + 4] if t[0] != "comment"]
+        if word == "BASE" and following and following[0][0] == "iri":
+            base = urljoin(base or "", following[0][1][1:-1])
+        elif word == "PREFIX" and len(following) >= 2 and following[0][0] == "pname" and following[1][0] == "iri":
+            prefixes[following[0][1].rstrip(":")] = urljoin(base or "", following[1][1][1:-1])
+        elif word == "SERVICE":
+            if following and following[0][0] == "word" and following[0][1].upper() == "SILENT":
+                following = following[1:]
+            calls.append(_service_call(text, following[0] if following else None, prefixes, base))
+    return calls
+
+
+def _service_call(text: str, token: tuple[str, str, int] | None, prefixes: dict[str, str], base: str | None):
+    if token is None:
+        return ServiceCall(None, "")
+    kind, value, start = token
+    end = start + len(value)
+    cleanly_ended = end == len(text) or text[end] in " \t\r\n{#"
+    if kind == "iri" and cleanly_ended:
+        return ServiceCall(urljoin(base or "", value[1:-1]), value)
+    if kind == "pname" and cleanly_ended:
+        prefix, _, local = value.partition(":")
+        if prefix in prefixes and re.fullmatch(r"[\w-]*", local):
+            return ServiceCall(prefixes[prefix] + local, value)
+    return ServiceCall(None, value)
+
+
+def without_services(text: str) -> str:
+    """The query with every `SERVICE [SILENT]` written as `GRAPH`: the same grammar around it, so parsing the result
+    checks the query's syntax without any request leaving (Oxigraph calls a SERVICE as soon as a query starts)."""
+    out, last = [], 0
+    tokens = list(_tokens(text))
+    for index, (kind, value, start) in enumerate(tokens):
+        if kind != "word" or value.upper() not in ("SERVICE", "SILENT"):
+            continue
+        if value.upper() == "SILENT" and not (index and tokens[index - 1][1].upper() == "SERVICE"):
+            continue
+        out.append(text[last:start])
+        out.append("GRAPH" if value.upper() == "SERVICE" else " " * len(value))
+        last = start + len(value)
+    out.append(text[last:])
+    return "".join(out)

@@ -7,6 +7,7 @@ import secrets
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from flask import Flask
 
@@ -21,6 +22,14 @@ DEFAULTS: dict[str, Any] = {
     "SPARQL_TIMEOUT": 10.0,  # seconds before a query is stopped
     "SPARQL_MAX_ROWS": 10000,  # SELECT results are cut (and flagged) after this many rows
     "SPARQL_WORKERS": 2,  # query worker processes
+    "SPARQL_MAX_MB": 16,  # an answer is cut (and flagged) before it passes this many megabytes
+    "SPARQL_WAIT": None,  # seconds a query may wait for a worker (503 after); None: SPARQL_TIMEOUT
+    "SPARQL_PER_CLIENT": 2,  # queries in flight (running or waiting) per client address; 429 beyond
+    "SPARQL_IN_FLIGHT": 6,  # queries in flight in all; keep it below the server's threads (`kg serve` sets it)
+    "SPARQL_WORKER_MEMORY_MB": 512,  # a worker past this while it runs is stopped (503)
+    "SPARQL_WORKER_GROWTH_MB": 32,  # a worker that grew this much is replaced after its answer
+    "SPARQL_SERVICES": [],  # endpoint URL prefixes SERVICE may call (none: federation is off)
+    "MAX_CONTENT_LENGTH": 1024 * 1024,  # bytes of a request body (413 beyond)
     "REFRESH_FIGURES": True,  # after a change, compute the analysis, graph drawing and indexes again in the background
     "EDITING": True,  # logged-in core team members may change the curated graph (False: a read-only server)
     "DATA_LICENSE": "https://creativecommons.org/licenses/by/4.0/",
@@ -87,6 +96,19 @@ def configure_secret_key(app: Flask) -> None:
     )
 
 
+def service_prefixes(value: Any) -> list[str]:
+    """SPARQL_SERVICES as a list of absolute http(s) URL prefixes: from a list, or a text of them separated by
+    spaces or commas (KG_SPARQL_SERVICES="https://a.example/sparql https://b.example/"). Raises
+    ConfigurationError for anything else, so that a typing error never opens federation wider than meant."""
+    items = value.replace(",", " ").split() if isinstance(value, str) else list(value or [])
+    for item in items:
+        if not isinstance(item, str) or urlsplit(item).scheme not in ("http", "https") or not urlsplit(item).netloc:
+            raise ConfigurationError(
+                f"SPARQL_SERVICES: {item!r} är inte en http(s)-adress / is not an http(s) URL prefix"
+            )
+    return items
+
+
 def truthy(value: str | None) -> bool:
     return (value or "").strip().lower() in ("1", "true", "yes", "on")
 
@@ -105,6 +127,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.from_prefixed_env("KG")  # e.g. KG_SPARQL_TIMEOUT=5, KG_SECRET_KEY=…
     if config:
         app.config.update(config)
+    app.config["SPARQL_SERVICES"] = service_prefixes(app.config["SPARQL_SERVICES"])
     if not app.config["KG_STORE"]:
         app.config["KG_STORE"] = str(default_store_path())
     try:  # a folder, or a remote store: a SPARQL endpoint URL, a .toml file or its settings (kg.backends)
@@ -133,11 +156,13 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         pages,
         reports,
         search,
+        security,
         services,
         sparql,
     )
 
     services.init_app(app)
+    security.init_app(app)
     i18n.init_app(app)
     errors.init_app(app)
     auth.init_app(app)

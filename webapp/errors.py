@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, render_template, request
+from flask import Flask, current_app, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from kg.backends.remote import StoreUnavailable
@@ -15,6 +15,7 @@ MESSAGES = {
     404: ("Sidan finns inte", "Not found"),
     405: ("Metoden stöds inte", "Method not allowed"),
     406: ("Formatet kan inte levereras", "Not acceptable"),
+    413: ("Begäran är för stor", "Request too large"),
     415: ("Innehållstypen stöds inte", "Unsupported media type"),
     429: ("För många försök", "Too many attempts"),
     500: ("Något gick fel", "Something went wrong"),
@@ -35,10 +36,23 @@ def error_response(status: int, detail: str = ""):
     return text, status, {"Content-Type": "text/plain; charset=utf-8"}
 
 
+def _detail(err: HTTPException) -> str:
+    """The explanation under the heading: Werkzeug's own (English) text, in both languages where we know it."""
+    if err.code == 404:
+        return ""
+    if err.code == 413:
+        limit = current_app.config.get("MAX_CONTENT_LENGTH")
+        return (
+            f"Innehållet i begäran är större än gränsen {limit} byte. / "
+            f"The request's content is larger than the limit of {limit} bytes."
+        )
+    return err.description or ""
+
+
 def init_app(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(err: HTTPException):
-        response = error_response(err.code or 500, err.description if err.code != 404 else "")
+        response = error_response(err.code or 500, _detail(err))
         if err.code == 405 and err.valid_methods:
             body, status, *rest = response
             headers = dict(rest[0]) if rest else {}

@@ -18,7 +18,7 @@ from flask import Flask, current_app
 
 from kg.backends import Location
 from kg.curation import CurationStore
-from kg.engine import QueryPool
+from kg.engine import MB, PoolLimits, QueryPool
 from kg.snapshots import SnapshotReader
 from kg.store import open_store
 
@@ -31,11 +31,29 @@ class EditingUnavailable(RuntimeError):
         super().__init__(f"{sv} / {en}")
 
 
+def _megabytes(value) -> int | None:
+    return None if value in (None, 0, "") else int(float(value) * MB)
+
+
+def pool_limits(config) -> PoolLimits:
+    """The query pool's bounds from the app's settings (README: Inställningar / Settings)."""
+    timeout = float(config["SPARQL_TIMEOUT"])
+    return PoolLimits(
+        timeout=timeout,
+        wait=float(config["SPARQL_WAIT"] if config["SPARQL_WAIT"] is not None else timeout),
+        per_client=int(config["SPARQL_PER_CLIENT"]),
+        in_flight=int(config["SPARQL_IN_FLIGHT"]),
+        memory=_megabytes(config["SPARQL_WORKER_MEMORY_MB"]),
+        growth=_megabytes(config["SPARQL_WORKER_GROWTH_MB"]),
+    )
+
+
 class GraphServices:
     def __init__(self, app: Flask):
         self.store_path: Location = app.config["KG_STORE"]  # a folder, or a remote store (kg.backends)
         self.workers = int(app.config["SPARQL_WORKERS"])
         self.timeout = float(app.config["SPARQL_TIMEOUT"])
+        self.limits = pool_limits(app.config)
         self.editing = bool(app.config["EDITING"])
         self._reader = SnapshotReader(self.store_path)
         self._curation: CurationStore | None = None
@@ -77,7 +95,7 @@ class GraphServices:
         with self._lock:
             if self._pool is None:
                 _ = self.store  # a clear error if the store is missing (never the live store beside the writer)
-                self._pool = QueryPool(self.store_path, self.workers, self.timeout)
+                self._pool = QueryPool(self.store_path, self.workers, limits=self.limits)
                 atexit.register(self._pool.close)
             return self._pool
 

@@ -6,7 +6,7 @@ from urllib.parse import parse_qsl
 
 from flask import Blueprint, Response, current_app, render_template, request
 
-from kg.engine import Request
+from kg.engine import MB, Request
 from kg.linkeddata import service_description
 from kg.namespaces import PREFIXES
 from kg.queries import named_queries
@@ -93,6 +93,8 @@ def parse_protocol_request() -> tuple[Request | None, list[tuple[str, str]]]:
         accept=request.headers.get("Accept"),
         format=formats[0] if formats else None,
         max_rows=int(current_app.config["SPARQL_MAX_ROWS"]),
+        max_bytes=int(float(current_app.config["SPARQL_MAX_MB"]) * MB),
+        services=tuple(current_app.config["SPARQL_SERVICES"]),
         base_iri=endpoint_url(),  # relative IRIs in a query resolve against the endpoint
     ), params
 
@@ -110,8 +112,10 @@ def sparql():
         return error_response(err.status, err.message)
     if query_request is None:
         return service_or_editor(params)
-    response = graph().pool.run(query_request)
+    response = graph().pool.run(query_request, client=request.remote_addr or "")
     headers = {"Vary": "Accept", "Access-Control-Allow-Origin": "*"}
+    if response.retry_after is not None:
+        headers["Retry-After"] = str(response.retry_after)
     if response.truncated:
         headers["X-SPARQL-Truncated"] = f"rows={response.rows}"
     if response.status >= 400:

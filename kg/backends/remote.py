@@ -23,7 +23,7 @@ import pyoxigraph as ox
 
 from kg.backends.config import RemoteConfig
 from kg.namespaces import GRAPH, PUBLIC_GRAPHS, SKK
-from kg.sparqltext import query_form, with_values
+from kg.sparqltext import query_form, with_values, without_services
 
 #: where the remote store keeps a stamp that changes with every change made through kg (not a public graph)
 STATE_GRAPH = GRAPH + "state"
@@ -112,8 +112,9 @@ class RemoteStore:
               use_default_graph_as_union: bool = False, default_graph=None, named_graphs=None,
               substitutions: dict | None = None):
         """Like `pyoxigraph.Store.query`: QuerySolutions, QueryBoolean or an iterable of Triples."""
-        # SyntaxError as on the embedded store, and never an update
-        _EMPTY.query(query, base_iri=base_iri, prefixes=prefixes, substitutions=substitutions)
+        # SyntaxError as on the embedded store, and never an update; SERVICE read as GRAPH, since Oxigraph would
+        # call the service even on an empty store
+        _EMPTY.query(without_services(query), base_iri=base_iri, prefixes=prefixes, substitutions=substitutions)
         values = {variable.value: term for variable, term in (substitutions or {}).items()}
         text = with_values(query, values) if values else query
         if prefixes:
