@@ -31,12 +31,21 @@ RESULT_FORMAT_IRIS = {
 }
 
 
+class NotAnIri(LookupError):
+    """A path that stands for no IRI (`/id/a b`, `/sdg/"`): nothing can be found there."""
+
+
 def iri_for_path(path: str, base_iri: str = BASE) -> str:
-    """The IRI a local path stands for: `/sdg/3.4` is the UN's IRI, everything else is under the base."""
+    """The IRI a local path stands for: `/sdg/3.4` is the UN's IRI, everything else is under the base.
+
+    Raises NotAnIri when the path holds what an IRI may not (a space, `<`, `"`, `\\`, a bad `%` escape, ...)."""
     path = path.lstrip("/")
-    if path.startswith(SDG_PATH):
-        return SDG + path[len(SDG_PATH) :]
-    return base_iri + path
+    iri = SDG + path[len(SDG_PATH) :] if path.startswith(SDG_PATH) else base_iri + path
+    try:
+        ox.NamedNode(iri)  # the store's own IRI parser: what it accepts, every query accepts
+    except ValueError as err:
+        raise NotAnIri(f"{path!r}: {err}") from None
+    return iri
 
 
 def path_for_iri(iri: str, base_iri: str = BASE) -> str | None:

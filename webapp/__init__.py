@@ -154,6 +154,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         network,
         overviews,
         pages,
+        paths,
         reports,
         search,
         security,
@@ -172,4 +173,5 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
                       linked.bp, auth.bp):
         app.register_blueprint(blueprint)
     app.jinja_env.globals["local"] = lambda iri: path_for_iri(iri, app.config["BASE_IRI"])
+    app.jinja_env.globals["current_path"] = paths.current_path  # self-links that stay on this site
     return app

@@ -17,6 +17,7 @@ from kg.store import state_key
 from webapp.curate import tools as edit_tools
 from webapp.curate.history import history_for
 from webapp.i18n import current, t
+from webapp.paths import site_path
 from webapp.resource_pages import page_for
 from webapp.services import graph
 
@@ -134,7 +135,7 @@ def pager(paging, endpoint: str, args: dict[str, str] | None = None, anchor: str
 
     def href(n: int) -> str:
         url = url_for(endpoint, **(args or {}), **({"page": n} if n > 1 else {}))
-        return f"{url}#{anchor}" if anchor else url
+        return site_path(f"{url}#{anchor}" if anchor else url)
 
     status = escape(t("entities.pager.status", page=paging.page, pages=paging.pages))
     items = []

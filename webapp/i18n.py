@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 from flask import Flask, g, request
 from markupsafe import Markup
 
+from webapp.paths import current_path
 from webapp.texts import TEXTS
 
 LANGUAGES = ("sv", "en")
@@ -40,10 +41,10 @@ def pick(values: dict[str, str | None] | None) -> str | None:
 
 
 def switch_url() -> str:
-    """The current page in the other language."""
+    """The current page in the other language (a link that stays on this site: webapp.paths)."""
     args = request.args.to_dict(flat=False)
     args["lang"] = [other()]
-    return request.path + "?" + urlencode(args, doseq=True)
+    return current_path() + "?" + urlencode(args, doseq=True)
 
 
 def init_app(app: Flask) -> None:

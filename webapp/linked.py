@@ -6,7 +6,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, current_app, render_template, request
 
 from kg.export import export
-from kg.linkeddata import describe, iri_for_path, path_for_iri, void_description
+from kg.linkeddata import NotAnIri, describe, iri_for_path, path_for_iri, void_description
 from kg.namespaces import PREFIXES
 from kg.pages import kind_of
 from kg.resource import resource_view
@@ -72,7 +72,10 @@ def render_page(store, iri: str, path: str, base: str) -> str:
 def serve(path: str):
     base = current_app.config["BASE_IRI"]
     path, suffix_type = split_suffix(path)
-    iri = iri_for_path(path, base)
+    try:
+        iri = iri_for_path(path, base)
+    except NotAnIri:
+        abort(404)  # the path stands for no IRI, so for nothing the graph could hold
     store = graph().store
     media_type = suffix_type or wants_rdf() or "text/html"
     if media_type == "text/html":

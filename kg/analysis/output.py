@@ -12,6 +12,7 @@ from kg.analysis.measures import Network
 from kg.analysis.model import Analysis, Bridge
 from kg.analysis.questions import question
 from kg.analysis.reading import display
+from kg.csvsafe import neutralise
 
 SECTIONS = ("partners", "goals", "all")
 _HEAD = {
@@ -145,13 +146,17 @@ def as_csv(analysis: Analysis, section: str, lang: str, confirmed_only: bool) ->
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
+
+    def write(row: dict) -> None:  # a name that a spreadsheet would run as a formula gets a ' (kg.csvsafe)
+        writer.writerow({key: neutralise(value) for key, value in row.items()})
+
     for net in data["networks"]:
         for row in net["nodes"]:
-            writer.writerow({"table": "nodes", **row})
+            write({"table": "nodes", **row})
         for row in net["ties"]:
-            writer.writerow({"table": "ties", **row, "shared": "; ".join(row["shared"])})
+            write({"table": "ties", **row, "shared": "; ".join(row["shared"])})
     for row in data.get("bridges", {}).get("initiatives", []):
-        writer.writerow({"table": "bridges", **row, "goals": " ".join(row["goals"])})
+        write({"table": "bridges", **row, "goals": " ".join(row["goals"])})
     return buffer.getvalue()
 
 

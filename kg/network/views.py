@@ -13,7 +13,7 @@ from typing import Any
 import networkx as nx
 import pyoxigraph as ox
 
-from kg.linkeddata import iri_for_path
+from kg.linkeddata import NotAnIri, iri_for_path
 from kg.namespaces import BASE
 from kg.network.model import FILTERS, NetworkBase, network_base
 
@@ -92,7 +92,10 @@ def parse_view(base: NetworkBase, args: Mapping[str, str | Iterable[str]]) -> Vi
         )
     if node_values:
         value = node_values[0]
-        iri = value if value.startswith(("http://", "https://")) else iri_for_path(value, base.base_iri)
+        try:
+            iri = value if value.startswith(("http://", "https://")) else iri_for_path(value, base.base_iri)
+        except NotAnIri:
+            iri = None  # no IRI, so no node: the same message as for an unknown one
         if iri not in base.nodes:
             raise InvalidParameter(
                 "node",

@@ -3,7 +3,8 @@
 The files open in Excel as they are: UTF-8 with a byte order mark (so that å, ä and ö are read right), fields
 separated by semicolons (Swedish Excel's list separator, since the comma is the decimal separator), lines ending in
 CRLF, and fields quoted when they hold a semicolon, a quote or a line break (RFC 4180 otherwise). Headers and
-values are in the report's language; IRIs are given beside the names for other programs.
+values are in the report's language; IRIs are given beside the names for other programs. A text that a spreadsheet
+would run as a formula (`=…`, `@…`) gets a `'` in front; numbers stay numbers (kg.csvsafe).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import io
 
 import pyoxigraph as ox
 
+from kg.csvsafe import neutralise_row
 from kg.pages.overviews import initiatives_goals
 from kg.report.model import Initiative, Link, Report
 from kg.report.words import translator
@@ -24,7 +26,7 @@ DELIMITER = ";"
 def _write(rows: list[list[object]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=DELIMITER, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerows([["" if v is None else v for v in row] for row in rows])
+    writer.writerows([neutralise_row("" if v is None else v for v in row) for row in rows])
     return BOM + out.getvalue()
 
 

@@ -11,6 +11,7 @@ from kg.curation import Change, Conflict, CurationError, agent_iri
 from kg.curation.model import NEVER
 from webapp.auth import accounts, current_user, safe_next
 from webapp.i18n import current, t
+from webapp.paths import site_path
 from webapp.services import EditingUnavailable, data_changed, graph
 
 #: longest value of any one form field that reaches the library (a longer one is refused there, with a message)
@@ -53,8 +54,9 @@ def message(err: CurationError | EditingUnavailable) -> str:
 
 
 def back(default: str) -> str:
-    """Where to go after a change: the form's `next` when it is a path on this site, else `default`."""
-    return safe_next(request.form.get("next") or request.args.get("next")) or default
+    """Where to go after a change: the form's `next` when it is a path on this site, else `default` (either way a
+    link that stays on this site: webapp.paths)."""
+    return site_path(safe_next(request.form.get("next") or request.args.get("next")) or default)
 
 
 def apply(change: Callable[[], Change], form: Callable[[str, int], Response | str | tuple], done: str,

@@ -1,6 +1,6 @@
 /* The SPARQL editor of /sparql: YASGUI (vendored, served by the app) against this app's own endpoint,
  * and the menu of named queries. Everything stays on this server: no prefix.cc, no LOV, no URL shortener,
- * no endpoint catalogue, nothing kept in localStorage. */
+ * no endpoint catalogue, nothing kept in localStorage, and queries go to this server's /sparql only. */
 (function () {
   "use strict";
 
@@ -55,10 +55,33 @@
     }
   }
   for (const name of remote) delete Yasgui.Yasqe.Autocompleters[name];
+
+  // The endpoint is the one this page came with, whatever a link (#endpoint=…) or a stored setting says. A setting
+  // given as a function is applied over each tab's own settings at every request (YASGUI's "static" request
+  // config), so no tab can send a query elsewhere; POST keeps long queries out of URLs and logs.
+  const fixed = () => ({
+    ...Yasgui.defaults.requestConfig,
+    namedGraphs: [],
+    defaultGraphs: [],
+    args: [],
+    headers: {},
+    endpoint: () => endpoint,
+    method: "POST",
+  });
+
+  /** A tab opened from a link (#query=…) keeps the query, its name and the result view, nothing about where or
+   * how to send it. YASGUI wrote the link's request settings into its shared default, which is put right too. */
+  function fromLink(config) {
+    const shared = config.requestConfig;
+    for (const key of Object.keys(shared)) delete shared[key];
+    Object.assign(shared, fixed());
+    return { ...config, requestConfig: fixed() };
+  }
+
   const yasgui = new Yasgui(root, {
-    // The app's own endpoint only; POST keeps long queries out of URLs and logs.
-    requestConfig: { endpoint: endpoint, method: "POST" },
-    copyEndpointOnNewTab: true,
+    requestConfig: fixed(),
+    populateFromUrl: fromLink,
+    copyEndpointOnNewTab: false,
     // No catalogue of outside endpoints (the default offers DBpedia and Wikidata).
     endpointCatalogueOptions: { getData: () => [{ endpoint: endpoint }], keys: [] },
     // Nothing persisted: each visit starts from this page's query (no localStorage, no stale endpoint).
@@ -84,10 +107,12 @@
   });
   window.kgYasgui = yasgui; // for the browser tests and the curious
 
-  // YASGUI leaves its endpoint field and the editor's text area without names for screen readers.
+  // YASGUI leaves its endpoint field and the editor's text area without names for screen readers. The field shows
+  // the endpoint but does not change it (read-only; editor.css hides its clearing button).
   function nameControls() {
     for (const input of root.querySelectorAll(".controlbar input.autocomplete")) {
       input.setAttribute("aria-label", "Ändpunkt / Endpoint");
+      input.readOnly = true;
     }
     for (const area of root.querySelectorAll(".CodeMirror textarea")) {
       area.setAttribute("aria-label", "Fråga / Query");
