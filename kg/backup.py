@@ -2,11 +2,7 @@
 
 - `export_curated`: graph/curation and graph/history as TriG (or N-Quads), named graphs kept, quads sorted so
   that two exports of the same state are byte for byte the same.
-- `import_curated`: such a file back into the store, replacing both graphs in ONE transaction (one
-  `Store.update`: drop both graphs, delete the shipped quads the new curation supersedes (the rule `kg build`
-  follows: kg.curation.rebuild.superseded), insert the file's quads). The file is parsed and checked
-  completely before the store is opened, so a bad file changes nothing. Needs the store's lock: refused while a
-  server (CurationStore) has it open.
+  Read back by kg.curated_import (`kg import`).
 - `backup`: `Store.backup()` (RocksDB checkpoint: a consistent copy, hard links where possible). When a server
   holds the store, the copy is taken from the newest published snapshot (kg.snapshots), which contains every
   change committed before it was named in CURRENT; a generation pruned meanwhile is retried with the new one.
@@ -24,7 +20,7 @@ import pyoxigraph as ox
 from kg import snapshots
 from kg.backends import RemoteConfig
 from kg.curation.model import CURATION, HISTORY
-from kg.curation.rebuild import curated_quads, superseded
+from kg.curation.rebuild import curated_quads
 from kg.export import FORMATS
 from kg.namespaces import PREFIXES
 from kg.store import open_store
@@ -65,96 +61,6 @@ def export_curated(store: ox.Store, fmt: str = "trig", output: IO[bytes] | None 
     prefixes = PREFIXES if rdf_format == ox.RdfFormat.TRIG else None
     return ox.serialize(_sorted(curated_quads(store)), output, rdf_format, prefixes=prefixes)
 
-
-# ---------------------------------------------------------------- import
-
-
-@dataclass(frozen=True)
-class Imported:
-    curation: int  # quads now in graph/curation
-    history: int  # quads now in graph/history
-    generation: int | None  # the snapshot published afterwards, None when the store has no snapshots
-
-
-def read_curated(path: Path | str, fmt: str | None = None) -> list[ox.Quad]:
-    """Parse a whole file and check that every quad is in graph/curation or graph/history. Raises BackupError."""
-    path = Path(path)
-    rdf_format = FORMATS[fmt] if fmt else ox.RdfFormat.from_extension(path.suffix.lstrip(".").lower())
-    if rdf_format is None or not rdf_format.supports_datasets:
-        raise BackupError(
-            f"{path.name}: okänt format; filen ska vara TriG (.trig) eller N-Quads (.nq).",
-            f"{path.name}: unknown format; the file must be TriG (.trig) or N-Quads (.nq).",
-        )
-    try:
-        quads = list(ox.parse(path=str(path), format=rdf_format))
-    except SyntaxError as err:
-        detail = err.args[0] if err.args else err
-        raise BackupError(f"{path.name} är inte giltig RDF: {detail}",
-                          f"{path.name} is not valid RDF: {detail}") from None
-    except (OSError, ValueError) as err:
-        raise BackupError(f"{path.name} kan inte läsas: {err}", f"{path.name} cannot be read: {err}") from None
-    allowed = {ox.NamedNode(g) for g in CURATED_GRAPHS}
-    outside = [q for q in quads if q.graph_name not in allowed]
-    if outside:
-        where = "standardgrafen" if isinstance(outside[0].graph_name, ox.DefaultGraph) else str(outside[0].graph_name)
-        where_en = "the default graph" if isinstance(outside[0].graph_name, ox.DefaultGraph) else where
-        raise BackupError(
-            f"{path.name}: {len(outside)} tripplar ligger utanför <{CURATION}> och <{HISTORY}> (till exempel i "
-            f"{where}); ingenting lästes in.",
-            f"{path.name}: {len(outside)} triples are outside <{CURATION}> and <{HISTORY}> (for example in "
-            f"{where_en}); nothing was imported.",
-        )
-    return quads
-
-
-def _replace_update(quads: list[ox.Quad], gone: list[ox.Quad]) -> str:
-    """One SPARQL update that replaces both curated graphs with `quads` and deletes `gone` (the shipped quads the
-    new curation supersedes). Only terms serialised by pyoxigraph (N-Triples forms, escaped) reach the text."""
-    operations = [f"DROP SILENT GRAPH {ox.NamedNode(g)}" for g in CURATED_GRAPHS]
-    exact = [q for q in gone if not any(isinstance(t, ox.BlankNode) for t in (q.subject, q.object))]
-    for graph in sorted({q.graph_name.value for q in exact}):  # one DELETE DATA per graph (see kg.curation.core)
-        operations.append("DELETE DATA {\n" + _quads_text([q for q in exact if q.graph_name.value == graph]) + "}")
-    for q in gone:  # DELETE DATA takes no blank nodes: match those by position (none in the shipped data)
-        if isinstance(q.object, ox.BlankNode) and isinstance(q.subject, ox.NamedNode):
-            operations.append(f"DELETE {{ GRAPH {q.graph_name} {{ {q.subject} {q.predicate} ?o }} }} WHERE "
-                              f"{{ GRAPH {q.graph_name} {{ {q.subject} {q.predicate} ?o }} FILTER(isBlank(?o)) }}")
-    if quads:
-        operations.append("INSERT DATA {\n" + _quads_text(quads) + "}")
-    return " ;\n".join(operations)
-
-
-def _quads_text(quads: list[ox.Quad]) -> str:
-    return "".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}\n" for q in quads)
-
-
-def import_curated(store_path: Path | str | RemoteConfig, path: Path | str, fmt: str | None = None) -> Imported:
-    """Replace graph/curation and graph/history of the store with a file's content, in one transaction, then
-    publish a snapshot if readers use them. Raises BackupError (nothing changed), StoreMissing."""
-    quads = read_curated(path, fmt)
-    store = _open_writer(store_path)
-    try:  # what is superseded is read first; nobody else can change the store while we hold its lock
-        store.update(_replace_update(quads, superseded(store, quads)))
-        store.flush()
-        generation = None
-        if not isinstance(store_path, RemoteConfig) and snapshots.snapshots_dir(store_path).is_dir():
-            generation = snapshots.publish(store, store_path)
-        counts = {g: sum(1 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(g))) for g in
-                  CURATED_GRAPHS}
-    finally:
-        del store
-    return Imported(counts[CURATION], counts[HISTORY], generation)
-
-
-def _open_writer(store_path: Path | str | RemoteConfig) -> ox.Store:
-    try:
-        return open_store(store_path if isinstance(store_path, RemoteConfig) else Path(store_path), read_only=False)
-    except OSError as err:
-        raise BackupError(
-            f"Grafen i {store_path} används av en annan process (till exempel `kg serve`, som tar emot ändringar); "
-            f"stoppa den först. ({err})",
-            f"The graph in {store_path} is in use by another process (for example `kg serve`, which takes "
-            f"changes); stop it first. ({err})",
-        ) from None
 
 
 # ---------------------------------------------------------------- backup

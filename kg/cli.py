@@ -6,7 +6,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import click
 import pyoxigraph as ox
@@ -23,6 +23,9 @@ from kg.sparql import QueryError, to_python
 from kg.stats import KINDS, stats
 from kg.store import StoreMissing, open_store
 from kg.validate import Finding, Report, curie
+
+if TYPE_CHECKING:
+    from kg.curated_import import Changes
 
 ROOT_OPTION = click.option(
     "--root",
@@ -349,24 +352,48 @@ def export_command(obj: Context, fmt: str | None, curated: bool, output: Path | 
     "--format", "fmt", type=click.Choice(["trig", "nquads"]), default=None,
     help="Filens format (standard: efter filändelsen) / the file's format (default: by its extension).",
 )
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Visa vad som skulle ändras, utan att ändra något / show what would change, changing nothing.",
+)
 @click.pass_obj
-def import_command(obj: Context, file: Path, fmt: str | None) -> None:
+def import_command(obj: Context, file: Path, fmt: str | None, dry_run: bool) -> None:
     """Läs in core teams arbete från en fil från `kg export --curated`.
 
     Read the core team's work back from a file written by `kg export --curated`: replaces graph/curation and
-    graph/history in one transaction. A bad file changes nothing. Refused while the server takes changes.
+    graph/history in one transaction, after saving the curation it replaces in backups/ beside the store. A bad
+    file (empty, cut off, a curation without its history) changes nothing. Refused while the server takes changes.
     """
-    from kg.backup import BackupError, import_curated
+    from kg.backup import BackupError
+    from kg.curated_import import import_curated, plan_import
 
     try:
+        if dry_run:
+            print_changes(plan_import(obj.store_path, file, fmt))
+            click.echo(f"Provkörning: ingenting ändrades / dry run: nothing was changed ({file}).")
+            return
         result = import_curated(obj.store_path, file, fmt)
     except (BackupError, StoreMissing) as err:
         fail(str(err))
+    if result.backup is not None:
+        click.echo(f"Den tidigare kureringen sparades i / the previous curation was saved in {result.backup}")
+    print_changes(result.changes)
     published = f"; ögonblicksbild / snapshot {result.generation}" if result.generation is not None else ""
     click.echo(
         f"Läste in / imported {file}: graph/curation {result.curation}, graph/history {result.history} "
         f"tripplar / triples{published}."
     )
+
+
+def print_changes(changes: Changes) -> None:
+    """Quads added and removed per graph, and the curated things whose state changes (kg.curated_import.Changes)."""
+    from kg.namespaces import GRAPH
+
+    for graph in sorted(changes.added.keys() | changes.removed.keys()):
+        added, removed = changes.added.get(graph, 0), changes.removed.get(graph, 0)
+        click.echo(f"  graph/{graph.removeprefix(GRAPH)}: +{added} −{removed} tripplar / triples")
+    click.echo(f"  kurerade saker som ändras / curated things that change: {changes.states}")
 
 
 @main.command("backup")

@@ -246,29 +246,77 @@ def test_the_sixth_failure_is_refused_even_with_the_right_password(client: Flask
     assert english.status_code == 429 and "Too many failed login attempts" in english.get_data(as_text=True)
 
 
-def test_the_limit_per_user_name_holds_across_addresses(client: FlaskClient) -> None:
-    for i in range(5):
-        assert log_in(client, "anna", "fel lösenord helt och hållet", ip=f"10.0.1.{i}").status_code == 401
-    assert log_in(client, "anna", PASSWORD, ip="10.0.1.99").status_code == 429
-    assert log_in(client, "bo", OTHER_PASSWORD, ip="10.0.1.99").status_code == 303  # other users are not locked
+def test_failures_from_one_address_do_not_keep_the_member_out_elsewhere(client: FlaskClient) -> None:
+    """Issue 12, item 7: five wrong passwords for a member's name from anywhere locked the member out."""
+    for _ in range(5):
+        assert log_in(client, "anna", "fel lösenord helt och hållet", ip="127.0.0.9").status_code == 401
+    assert log_in(client, "anna", PASSWORD, ip="127.0.0.9").status_code == 429  # that address, that account
+    assert log_in(client, "bo", OTHER_PASSWORD, ip="127.0.0.9").status_code == 303  # that address, another account
+    client.post("/logout", data={"csrf_token": token_of(client, "/goals")})
+    assert log_in(client, "anna", PASSWORD, ip="127.0.0.2").status_code == 303  # the member, from elsewhere
+    assert logged_in_as(client) == "Anna Andersson"
+
+
+def test_the_limit_per_account_over_all_addresses_slows_a_spread_guess(store_path: Path,
+                                                                      accounts_file: Path) -> None:
+    app = make_app(store_path, accounts_file, LOGIN_MAX_FAILURES_PER_ACCOUNT=8)
+    try:
+        client = app.test_client()
+        for i in range(8):  # two failures from each of four addresses: none reaches the limit of its address
+            assert log_in(client, "anna", "fel lösenord helt och hållet", ip=f"10.0.1.{i // 2}").status_code == 401
+        response = log_in(client, "anna", PASSWORD, ip="10.0.1.99")
+        assert response.status_code == 429 and 0 < int(response.headers["Retry-After"]) <= 600
+        assert log_in(client, "bo", OTHER_PASSWORD, ip="10.0.1.99").status_code == 303  # other users are not locked
+    finally:
+        app.extensions["kg"].close()
 
 
 def test_the_limit_per_address_holds_across_user_names(client: FlaskClient) -> None:
-    for i in range(5):
+    for i in range(20):  # the default: 20 failures from one address, whatever the user names
         assert log_in(client, f"guess{i}", "fel lösenord helt och hållet", ip="10.0.2.1").status_code == 401
-    assert log_in(client, "guess5", "fel lösenord helt och hållet", ip="10.0.2.1").status_code == 429
+    assert log_in(client, "guess20", "fel lösenord helt och hållet", ip="10.0.2.1").status_code == 429
     assert log_in(client, "anna", PASSWORD, ip="10.0.2.1").status_code == 429
     assert log_in(client, "anna", PASSWORD, ip="10.0.2.2").status_code == 303  # another address is not locked
 
 
-def test_a_success_does_not_reset_the_count_of_the_address(client: FlaskClient) -> None:
-    ip = "10.0.3.1"
-    for i in range(4):
-        assert log_in(client, f"guess{i}", "fel lösenord helt och hållet", ip=ip).status_code == 401
-    assert log_in(client, "bo", OTHER_PASSWORD, ip=ip).status_code == 303  # an attacker's own valid account
+def test_a_success_does_not_reset_the_count_of_the_address(store_path: Path, accounts_file: Path) -> None:
+    app = make_app(store_path, accounts_file, LOGIN_MAX_FAILURES_PER_ADDRESS=6)
+    try:
+        client, ip = app.test_client(), "10.0.3.1"
+        for i in range(5):
+            assert log_in(client, f"guess{i}", "fel lösenord helt och hållet", ip=ip).status_code == 401
+        assert log_in(client, "bo", OTHER_PASSWORD, ip=ip).status_code == 303  # an attacker's own valid account
+        client.post("/logout", data={"csrf_token": token_of(client, "/goals")})
+        assert log_in(client, "guess5", "fel lösenord helt och hållet", ip=ip).status_code == 401
+        assert log_in(client, "guess6", "fel lösenord helt och hållet", ip=ip).status_code == 429
+    finally:
+        app.extensions["kg"].close()
+
+
+def test_a_success_forgets_the_members_own_mistakes_from_that_address(client: FlaskClient) -> None:
+    for _ in range(4):
+        assert log_in(client, "anna", "fel lösenord helt och hållet").status_code == 401
+    assert log_in(client, "anna", PASSWORD).status_code == 303
     client.post("/logout", data={"csrf_token": token_of(client, "/goals")})
-    assert log_in(client, "guess4", "fel lösenord helt och hållet", ip=ip).status_code == 401
-    assert log_in(client, "guess5", "fel lösenord helt och hållet", ip=ip).status_code == 429
+    for _ in range(4):
+        assert log_in(client, "anna", "fel lösenord helt och hållet").status_code == 401
+    assert log_in(client, "anna", PASSWORD).status_code == 303
+
+
+def test_the_limits_are_settings(store_path: Path, accounts_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from webapp.auth import LOGIN_LIMITS, login_limits
+
+    app = make_app(store_path, accounts_file)
+    try:
+        assert login_limits(app) == LOGIN_LIMITS == {"pair": 5, "ip": 20, "user": 100}
+    finally:
+        app.extensions["kg"].close()
+    monkeypatch.setenv("KG_LOGIN_MAX_FAILURES_PER_ADDRESS", "7")
+    app = make_app(store_path, accounts_file, LOGIN_MAX_FAILURES_PER_ACCOUNT=50, LOGIN_MAX_FAILURES=3)
+    try:
+        assert app.extensions["login_limiter"].limits == {"pair": 3, "ip": 7, "user": 50}
+    finally:
+        app.extensions["kg"].close()
 
 
 def test_the_limit_ends_after_the_window(app: Flask, client: FlaskClient) -> None:
@@ -289,7 +337,7 @@ def test_parallel_attempts_cannot_pass_the_limit_together() -> None:
 
     from webapp.auth import LoginLimiter
 
-    limiter = LoginLimiter(5, 600)
+    limiter = LoginLimiter({"ip": 5}, 600)
     results: list[int] = []
     threads = [threading.Thread(target=lambda: results.append(limiter.attempt([("ip", "x")])[0])) for _ in range(50)]
     for thread in threads:

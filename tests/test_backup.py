@@ -1,5 +1,6 @@
-"""`kg export --curated`, `kg import` and `kg backup` (kg.backup): the core team's work to data files and back
-without loss, a bad file changing nothing, and consistent copies while the writer is changing the store."""
+"""`kg export --curated`, `kg import` and `kg backup` (kg.backup, kg.curated_import): the core team's work to data
+files and back without loss, a bad file changing nothing, and consistent copies while the writer is changing the
+store."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
-from kg.backup import BackupError, backup, import_curated
+from kg.backup import BackupError, backup
 from kg.cli import main
+from kg.curated_import import import_curated
 from kg.curation import CURATION, HISTORY, CurationStore, agent_iri
 from kg.curation.model import MAPPINGS
 from kg.namespaces import ID, SKK

@@ -6,10 +6,16 @@ under the secret key): changing the password, the role or removing the account e
 login ends after PERMANENT_SESSION_LIFETIME however active it is. Logging in clears the session first (a fresh
 CSRF token), so nothing from before the login survives it.
 
-Failed logins are counted in memory per client address and per user name: after LOGIN_MAX_FAILURES within
-LOGIN_WINDOW seconds, further attempts get 429 with Retry-After, whatever the password (so the answer tells an
-attacker nothing). A success clears the count of that user name but not of the address: one known account
-cannot be used to reset an address's count while guessing others.
+Failed logins are counted in memory, in a sliding window of LOGIN_WINDOW seconds, under three keys at once, each
+with its own limit; when one is reached, further attempts get 429 with Retry-After, whatever the password (so the
+answer tells an attacker nothing):
+- a user name from one client address (LOGIN_MAX_FAILURES, 5): someone guessing one member's password from one
+  place, who cannot by doing so keep the member out when the member logs in from elsewhere;
+- a client address, across user names (LOGIN_MAX_FAILURES_PER_ADDRESS, 20): one place guessing many accounts;
+- a user name, from every address together (LOGIN_MAX_FAILURES_PER_ACCOUNT, 100): a guess spread over many
+  addresses stays slow. Only such an attack, from at least 20 addresses, can keep a member out for a while.
+A success clears the count of that user name from that address, but neither the address's count (one known
+account cannot be used to reset it while guessing others) nor the user name's count over all addresses.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ import math
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import wraps
 from typing import Any
 from urllib.parse import urlsplit
@@ -30,6 +36,7 @@ from flask import Blueprint, Flask, abort, current_app, g, redirect, render_temp
 from kg.accounts import DEFAULT_ROLE, Account, AccountError, Accounts
 from webapp.errors import wants_html
 from webapp.i18n import t
+from webapp.paths import current_path
 from webapp.texts import TEXTS
 
 bp = Blueprint("auth", __name__)
@@ -38,25 +45,36 @@ USER_KEY = "user"
 FINGERPRINT_KEY = "auth"
 LOGIN_AT_KEY = "login_at"
 MAX_KEYS = 10_000  # counters kept in memory at most (expired ones are dropped first)
+#: failed logins within LOGIN_WINDOW before 429, per kind of key: a user name from one address ("pair"), an address
+#: across user names ("ip"), a user name from all addresses together ("user"); the settings that change them
+LOGIN_LIMITS = {"pair": 5, "ip": 20, "user": 100}
+LIMIT_SETTINGS = {
+    "pair": "LOGIN_MAX_FAILURES",
+    "ip": "LOGIN_MAX_FAILURES_PER_ADDRESS",
+    "user": "LOGIN_MAX_FAILURES_PER_ACCOUNT",
+}
+Key = tuple[str, ...]  # ("pair", address, name), ("ip", address) or ("user", name)
+PRUNE_ORDER = ("pair", "user")  # the counters dropped first when MAX_KEYS is reached (an address's are kept)
 
 
 # ---------------------------------------------------------------- the rate limit
 
 
 class LoginLimiter:
-    """Failed attempts per key (("ip", address) or ("user", name)) in a sliding window; thread-safe.
+    """Failed attempts per key (("pair", address, name), ("ip", address) or ("user", name)) in a sliding window,
+    with a limit per kind of key (the key's first element: `limits`); thread-safe.
 
     `attempt(keys)` atomically refuses (returning the seconds to wait) or counts the attempt as a failure in
     advance, so that parallel requests cannot all pass the check; `succeeded` takes that count back."""
 
-    def __init__(self, max_failures: int, window: float, clock: Callable[[], float] = time.monotonic):
-        self.max_failures = int(max_failures)
+    def __init__(self, limits: Mapping[str, int], window: float, clock: Callable[[], float] = time.monotonic):
+        self.limits = {kind: int(limit) for kind, limit in limits.items()}
         self.window = float(window)
         self.clock = clock
-        self._failures: dict[Hashable, deque[float]] = {}
+        self._failures: dict[Key, deque[float]] = {}
         self._lock = threading.Lock()
 
-    def _recent(self, key: Hashable, now: float) -> deque[float]:
+    def _recent(self, key: Key, now: float) -> deque[float]:
         times = self._failures.get(key)
         if times is None:
             return deque()
@@ -66,18 +84,19 @@ class LoginLimiter:
             del self._failures[key]
         return times
 
-    def _wait(self, times: deque[float], now: float) -> int:
-        if len(times) < self.max_failures:
+    def _wait(self, key: Key, times: deque[float], now: float) -> int:
+        limit = self.limits[key[0]]
+        if len(times) < limit:
             return 0
-        frees_at = times[len(times) - self.max_failures] + self.window
+        frees_at = times[len(times) - limit] + self.window
         return max(1, math.ceil(frees_at - now))
 
-    def attempt(self, keys: Iterable[Hashable]) -> tuple[int, float]:
+    def attempt(self, keys: Iterable[Key]) -> tuple[int, float]:
         """(seconds to wait, 0) when refused; else (0, the time the attempt was counted at)."""
         keys = list(keys)
         with self._lock:
             now = self.clock()
-            wait = max((self._wait(self._recent(key, now), now) for key in keys), default=0)
+            wait = max((self._wait(key, self._recent(key, now), now) for key in keys), default=0)
             if wait:
                 return wait, 0.0
             self._prune(now)
@@ -85,7 +104,7 @@ class LoginLimiter:
                 self._failures.setdefault(key, deque()).append(now)
             return 0, now
 
-    def succeeded(self, keys: Iterable[Hashable], stamp: float, clear: Iterable[Hashable] = ()) -> None:
+    def succeeded(self, keys: Iterable[Key], stamp: float, clear: Iterable[Key] = ()) -> None:
         """The attempt counted at `stamp` was not a failure; the counts of the `clear` keys start over."""
         with self._lock:
             for key in keys:
@@ -100,10 +119,11 @@ class LoginLimiter:
             return
         for key in list(self._failures):
             self._recent(key, now)
-        for key in [k for k in self._failures if not (isinstance(k, tuple) and k[0] == "ip")]:
-            if len(self._failures) < MAX_KEYS:
-                break
-            del self._failures[key]
+        for kind in PRUNE_ORDER:
+            for key in [k for k in self._failures if k[0] == kind]:
+                if len(self._failures) < MAX_KEYS:
+                    return
+                del self._failures[key]
 
     def reset(self) -> None:
         with self._lock:
@@ -197,7 +217,8 @@ def login_required(view: Callable[..., Any] | None = None, *, role: str = DEFAUL
 def refuse_visitor():
     if wants_html():
         if request.method == "GET":
-            back = request.full_path.rstrip("?")
+            query = request.query_string.decode("latin-1")  # request.path is decoded: current_path encodes it
+            back = current_path() + ("?" + query if query else "")
         else:  # back to the page the form was on, when it was on this site
             ref = urlsplit(request.referrer or "")
             back = ref.path + ("?" + ref.query if ref.query else "") if ref.netloc == request.host else None
@@ -237,7 +258,8 @@ def login():
     password = request.form.get("password") or ""
     if not name or not password:
         return login_page(status=400, error=t("auth.missing"), next_url=next_url, username=name)
-    keys = [("ip", request.remote_addr or "-"), ("user", name)]
+    address = request.remote_addr or "-"
+    keys = [("pair", address, name), ("ip", address), ("user", name)]
     wait, stamp = limiter().attempt(keys)
     if wait:
         current_app.logger.warning("login rate limit: %s, user %r, %d s", request.remote_addr, name, wait)
@@ -247,7 +269,7 @@ def login():
     if account is None:
         current_app.logger.info("failed login: %s, user %r", request.remote_addr, name)
         return login_page(status=401, error=t("auth.failed"), next_url=next_url, username=name)
-    limiter().succeeded(keys, stamp, clear=[("user", name)])
+    limiter().succeeded(keys, stamp, clear=[("pair", address, name)])
     session.clear()  # a new session: nothing from before the login (nor its CSRF token) survives
     session.permanent = True
     session[USER_KEY] = account.name
@@ -274,9 +296,14 @@ def logout():
 # ---------------------------------------------------------------- wiring
 
 
+def login_limits(app: Flask) -> dict[str, int]:
+    """The limit of each kind of key: its setting (LIMIT_SETTINGS) when the app has it, else LOGIN_LIMITS."""
+    return {kind: int(app.config.get(LIMIT_SETTINGS[kind], default)) for kind, default in LOGIN_LIMITS.items()}
+
+
 def init_app(app: Flask) -> None:
     app.extensions["accounts"] = Accounts(app.config["ACCOUNTS_FILE"])
-    app.extensions["login_limiter"] = LoginLimiter(app.config["LOGIN_MAX_FAILURES"], app.config["LOGIN_WINDOW"])
+    app.extensions["login_limiter"] = LoginLimiter(login_limits(app), app.config["LOGIN_WINDOW"])
 
     @app.before_request
     def load_user() -> None:
