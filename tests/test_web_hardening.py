@@ -29,11 +29,10 @@ from kg.namespaces import ID, SKK
 from kg.report import report
 from kg.report.exports import links_csv, matrix_csv
 from tests.editing import copy_store
-from webapp import create_app
 from webapp.paths import site_path
 from webapp.security import content_security_policy
 
-from .conftest import LiveServer
+from .conftest import LiveServer, start_server, stop_server
 
 HTML = {"Accept": "text/html"}
 
@@ -306,21 +305,16 @@ def test_hostile_names_are_neutralised_in_the_report_csv(hostile: Path) -> None:
 
 
 def test_hostile_names_are_neutralised_in_the_downloads_and_kg_report(hostile: Path, tmp_path: Path) -> None:
-    app = create_app(
-        {
-            "KG_STORE": str(hostile),
-            "SECRET_KEY": "test",
-            "TESTING": True,
-            "REFRESH_FIGURES": False,
-            "ACCOUNTS_FILE": str(tmp_path / "accounts.json"),
-        }
-    )
+    folder = tmp_path / "server"
+    folder.mkdir()
+    server = start_server(hostile, folder, "--workers", "1", "--read-only")  # `kg serve`, as the README starts it
     try:
-        client = app.test_client()
-        assert_neutralised_links(client.get("/report/links.csv?lang=sv").get_data(as_text=True))
-        assert_neutralised_matrix(client.get("/report/matrix.csv?focus-area=nara-vard&lang=sv").get_data(as_text=True))
+        links = requests.get(server.url + "report/links.csv?lang=sv", timeout=60)
+        matrix = requests.get(server.url + "report/matrix.csv?focus-area=nara-vard&lang=sv", timeout=60)
     finally:
-        app.extensions["kg"].close()
+        stop_server(server)
+    assert_neutralised_links(links.content.decode("utf-8"))
+    assert_neutralised_matrix(matrix.content.decode("utf-8"))
     for fmt, check in (("csv-links", assert_neutralised_links), ("csv-matrix", assert_neutralised_matrix)):
         out = tmp_path / f"{fmt}.csv"
         result = CliRunner().invoke(main, ["--store", str(hostile), "report", "--format", fmt, "-o", str(out)])
