@@ -62,10 +62,11 @@ def bench(size: str, repeat: int) -> str:
         reading, facts = timed(lambda: read_facts(store), repeat)
         partners = {i: dict.fromkeys(m, True) for i, m in facts.participation.items()}
         partner_ms, _ = timed(lambda: build_network("partners", facts.organisations, partners), repeat)
-        goals_ms, _ = timed(lambda: build_network("goals", facts.goals, _served(facts, "goals", False),
-                                                  always=tuple(facts.goals)), repeat)
-        targets_ms, _ = timed(lambda: build_network("targets", facts.targets, _served(facts, "targets", False)),
-                              repeat)
+        goals_ms, _ = timed(
+            lambda: build_network("goals", facts.goals, _served(facts, "goals", False), always=tuple(facts.goals)),
+            repeat,
+        )
+        targets_ms, _ = timed(lambda: build_network("targets", facts.targets, _served(facts, "targets", False)), repeat)
         rows = [
             ("the whole analysis (`compute`, once per state of the data)", whole),
             ("the five page queries (`read_facts`)", reading),
@@ -74,14 +75,27 @@ def bench(size: str, repeat: int) -> str:
             ("target network (confirmed and proposed)", targets_ms),
         ]
         sizes = [
-            (name, len(net.nodes), len(net.edges), len([c for c in net.communities if len(c) > 1]),
-             net.sampled or "exact")
-            for name, net in (("partners", analysis.partners), ("goals", analysis.goal_network("goals")),
-                              ("targets", analysis.goal_network("targets")))
+            (
+                name,
+                len(net.nodes),
+                len(net.edges),
+                len([c for c in net.communities if len(c) > 1]),
+                net.sampled or "exact",
+            )
+            for name, net in (
+                ("partners", analysis.partners),
+                ("goals", analysis.goal_network("goals")),
+                ("targets", analysis.goal_network("targets")),
+            )
         ]
         clear_cache()
-        app = create_app({"KG_STORE": str(path), "SECRET_KEY": secrets.token_urlsafe(32),
-                          "ACCOUNTS_FILE": str(Path(folder) / "accounts.json")})
+        app = create_app(
+            {
+                "KG_STORE": str(path),
+                "SECRET_KEY": secrets.token_urlsafe(32),
+                "ACCOUNTS_FILE": str(Path(folder) / "accounts.json"),
+            }
+        )
         try:
             client = app.test_client(use_cookies=False)
             pages = []
@@ -94,15 +108,26 @@ def bench(size: str, repeat: int) -> str:
             clear_cache()
 
     label = "real graph" if size == "real" else f"synthetic, {int(size):,} requested"
-    lines = [f"## Network analysis, {label}: {triples:,} triples", "",
-             f"Medians of {repeat} runs, ms. Python {platform.python_version()}, networkx {nx.__version__}, "
-             f"pyoxigraph {ox.__version__}.", "", "| step | ms |", "|---|---:|"]
+    lines = [
+        f"## Network analysis, {label}: {triples:,} triples",
+        "",
+        f"Medians of {repeat} runs, ms. Python {platform.python_version()}, networkx {nx.__version__}, "
+        f"pyoxigraph {ox.__version__}.",
+        "",
+        "| step | ms |",
+        "|---|---:|",
+    ]
     lines += [f"| {name} | {ms:.1f} |" for name, ms in rows]
     lines += ["", "| network | nodes | ties | groups (2+) | betweenness |", "|---|---:|---:|---:|---|"]
     lines += [f"| {name} | {n:,} | {e:,} | {g} | {s} |" for name, n, e, g, s in sizes]
-    lines += ["", "Pages (Flask test client, in process; cold = first request in a fresh app, which computes the "
-              "analysis if the page is the first to need it):", "", "| page | cold ms | warm median ms |",
-              "|---|---:|---:|"]
+    lines += [
+        "",
+        "Pages (Flask test client, in process; cold = first request in a fresh app, which computes the "
+        "analysis if the page is the first to need it):",
+        "",
+        "| page | cold ms | warm median ms |",
+        "|---|---:|---:|",
+    ]
     lines += [f"| `{url}` | {cold:.1f} | {warm:.1f} |" for url, cold, warm in pages]
     return "\n".join(lines) + "\n"
 

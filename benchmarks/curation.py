@@ -48,8 +48,9 @@ def bench(size: str, changes: int) -> list[str]:
         whole, publish, reopen = [], [], []
         for i in range(changes):
             started = time.perf_counter()
-            version = cur.edit_link(LINK, ("primary", "secondary")[i % 2], f"Motivering {i}.", agent_iri("bench"),
-                                    version).version
+            version = cur.edit_link(
+                LINK, ("primary", "secondary")[i % 2], f"Motivering {i}.", agent_iri("bench"), version
+            ).version
             whole.append(time.perf_counter() - started)
             started = time.perf_counter()
             snapshots.publish(cur.store, store_path)
@@ -65,8 +66,10 @@ def bench(size: str, changes: int) -> list[str]:
     def ms(values: list[float]) -> str:
         return f"{statistics.median(values) * 1000:.1f}"
 
-    return [f"| {size} | {triples:,} | {changes} | {ms(whole)} | {ms(publish)} | {ms(reopen)} | "
-            f"{store_bytes / 1e6:.1f} MB | {snap_bytes / 1e6:.1f} MB |"]
+    return [
+        f"| {size} | {triples:,} | {changes} | {ms(whole)} | {ms(publish)} | {ms(reopen)} | "
+        f"{store_bytes / 1e6:.1f} MB | {snap_bytes / 1e6:.1f} MB |"
+    ]
 
 
 def main() -> None:
@@ -74,8 +77,11 @@ def main() -> None:
     parser.add_argument("--sizes", nargs="+", default=["real"])
     parser.add_argument("--changes", type=int, default=50)
     args = parser.parse_args()
-    lines = ["| size | triples | changes | change (ms) | snapshot alone (ms) | reader's first read (ms) | store | "
-             "snapshots |", "|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| size | triples | changes | change (ms) | snapshot alone (ms) | reader's first read (ms) | store | "
+        "snapshots |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for size in args.sizes:
         lines += bench(size, args.changes)
         print(lines[-1], flush=True)

@@ -70,23 +70,33 @@ def _header() -> list[str]:
 def _shared() -> Iterator[str]:
     """The source, the national sets of focus areas (with challenges) and perspectives, universities and
     civil-society organisations."""
-    yield ('source:synthetic a skk:SourceDocument ; dcterms:title "Syntetiska data för prestandatester"@sv, '
-           f'"Synthetic data for performance tests"@en ; skk:seedFile "synthetic" ; {NOTE} .')
+    yield (
+        'source:synthetic a skk:SourceDocument ; dcterms:title "Syntetiska data för prestandatester"@sv, '
+        f'"Synthetic data for performance tests"@en ; skk:seedFile "synthetic" ; {NOTE} .'
+    )
     yield f'scheme:synthetic-focus-areas a skos:ConceptScheme ; skos:prefLabel "Syntetiska fokusområden"@sv ; {SYN} .'
     for f in range(1, FOCUS_AREAS + 1):
         challenges = ", ".join(f"challenge:syn-{f:02d}-{c}" for c in range(1, CHALLENGES_PER_AREA + 1))
-        yield (f'focusarea:syn-{f:02d} a skk:FocusArea ; skos:prefLabel "Fokusområde {f:02d}"@sv, '
-               f'"Focus area {f:02d}"@en ; skos:inScheme scheme:synthetic-focus-areas ; skk:challenge {challenges} ;'
-               f" {SYN} .")
+        yield (
+            f'focusarea:syn-{f:02d} a skk:FocusArea ; skos:prefLabel "Fokusområde {f:02d}"@sv, '
+            f'"Focus area {f:02d}"@en ; skos:inScheme scheme:synthetic-focus-areas ; skk:challenge {challenges} ;'
+            f" {SYN} ."
+        )
         for c in range(1, CHALLENGES_PER_AREA + 1):
-            yield (f'challenge:syn-{f:02d}-{c} a skk:Challenge ; skos:prefLabel "Utmaning {f:02d}.{c}"@sv ; '
-                   f"skos:broader focusarea:syn-{f:02d} ; {SYN} .")
+            yield (
+                f'challenge:syn-{f:02d}-{c} a skk:Challenge ; skos:prefLabel "Utmaning {f:02d}.{c}"@sv ; '
+                f"skos:broader focusarea:syn-{f:02d} ; {SYN} ."
+            )
     for p in range(1, PERSPECTIVES + 1):
-        yield (f'perspective:syn-{p:02d} a skk:PriorityPerspective ; skos:prefLabel "Perspektiv {p:02d}"@sv, '
-               f'"Perspective {p:02d}"@en ; skos:notation "{p}" ; {SYN} .')
+        yield (
+            f'perspective:syn-{p:02d} a skk:PriorityPerspective ; skos:prefLabel "Perspektiv {p:02d}"@sv, '
+            f'"Perspective {p:02d}"@en ; skos:notation "{p}" ; {SYN} .'
+        )
     for u in range(1, UNIVERSITIES + 1):
-        yield (f'organisation:larosate-{u:02d} a skk:University ; skos:prefLabel "Lärosäte {u:02d}"@sv, '
-               f'"University {u:02d}"@en ; {SYN} .')
+        yield (
+            f'organisation:larosate-{u:02d} a skk:University ; skos:prefLabel "Lärosäte {u:02d}"@sv, '
+            f'"University {u:02d}"@en ; {SYN} .'
+        )
     for a in range(1, ASSOCIATIONS + 1):
         yield (f'organisation:forening-{a:03d} a skk:SocietalSector ; skos:prefLabel "Förening {a:03d}"@sv ; {SYN} .')
 
@@ -95,23 +105,32 @@ def _place(rng: random.Random, local: str, cls: str, name: str) -> Iterator[str]
     """A place with an administration, and its collaboration (with a core team and functions)."""
     collab = f"organisation:{local}-samverkan"
     university = f"organisation:larosate-{rng.randrange(UNIVERSITIES) + 1:02d}"
-    yield (f'organisation:{local} a skk:{cls} ; skos:prefLabel "{name}"@sv ; '
-           f"org:hasSubOrganization organisation:{local}-forvaltning ; {SYN} .")
-    yield (f'organisation:{local}-forvaltning a skk:Administration ; skos:prefLabel "Förvaltning i {name}"@sv ; '
-           f"{SYN} .")
+    yield (
+        f'organisation:{local} a skk:{cls} ; skos:prefLabel "{name}"@sv ; '
+        f"org:hasSubOrganization organisation:{local}-forvaltning ; {SYN} ."
+    )
+    yield (
+        f'organisation:{local}-forvaltning a skk:Administration ; skos:prefLabel "Förvaltning i {name}"@sv ; {SYN} .'
+    )
     areas = ", ".join(f"focusarea:syn-{f + 1:02d}" for f in rng.sample(range(FOCUS_AREAS), 2))
     views = ", ".join(f"perspective:syn-{p + 1:02d}" for p in rng.sample(range(PERSPECTIVES), 3))
     partners = ", ".join(f"organisation:forening-{a + 1:03d}" for a in rng.sample(range(ASSOCIATIONS), 2))
     functions = [f"function:{local}-forum", f"function:{local}-labb"]
-    yield (f'{collab} a skk:Collaboration ; skos:prefLabel "Samverkan {name}"@sv, "Collaboration {name}"@en ; '
-           f'skk:vision "Syntetisk vision för {name}."@sv ; skk:party organisation:{local}, {university} ; '
-           f"skk:partner {partners} ; skk:function {', '.join(functions)} ; skk:coreTeam {collab}-core-team ; "
-           f"skk:focusArea {areas} ; skk:perspective {views} ; {SYN} .")
-    yield (f'{collab}-core-team a skk:CoreTeam ; skos:prefLabel "Core team, samverkan {name}"@sv ; '
-           f'org:unitOf {collab} ; skk:task "Väljer delmål (syntetiskt)."@sv ; {SYN} .')
+    yield (
+        f'{collab} a skk:Collaboration ; skos:prefLabel "Samverkan {name}"@sv, "Collaboration {name}"@en ; '
+        f'skk:vision "Syntetisk vision för {name}."@sv ; skk:party organisation:{local}, {university} ; '
+        f"skk:partner {partners} ; skk:function {', '.join(functions)} ; skk:coreTeam {collab}-core-team ; "
+        f"skk:focusArea {areas} ; skk:perspective {views} ; {SYN} ."
+    )
+    yield (
+        f'{collab}-core-team a skk:CoreTeam ; skos:prefLabel "Core team, samverkan {name}"@sv ; '
+        f'org:unitOf {collab} ; skk:task "Väljer delmål (syntetiskt)."@sv ; {SYN} .'
+    )
     for function, label in zip(functions, ("Forum", "Labb"), strict=True):
-        yield (f'{function} a skk:Function ; skos:prefLabel "{label}, samverkan {name}"@sv ; org:unitOf {collab} ; '
-               f'skk:task "Syntetisk uppgift."@sv ; {SYN} .')
+        yield (
+            f'{function} a skk:Function ; skos:prefLabel "{label}, samverkan {name}"@sv ; org:unitOf {collab} ; '
+            f'skk:task "Syntetisk uppgift."@sv ; {SYN} .'
+        )
 
 
 def _initiative(rng: random.Random, i: int, owner: str, org_ids: list[str]) -> tuple[list[str], list[str]]:
@@ -124,18 +143,24 @@ def _initiative(rng: random.Random, i: int, owner: str, org_ids: list[str]) -> t
     extra = f' ; schema:endDate "{year + rng.randint(1, 4)}"^^xsd:gYear' if i % 3 == 0 else ""
     extra += f" ; skk:funder organisation:{owner}" if i % 5 == 0 else ""
     extra += f" ; skk:partOf initiative:syn-{i - 1}" if i % 11 == 10 else ""
-    collab = [f'{ini} a skk:{ALL_KINDS[i % len(ALL_KINDS)]} ; skos:prefLabel "Initiativ {i}"@sv, '
-              f'"Initiative {i}"@en ; dcterms:description "Syntetiskt initiativ nummer {i}."@sv ; '
-              f"skk:status skk:{STATUSES[(i // len(ALL_KINDS)) % len(STATUSES)]} ; "
-              f'schema:startDate "{year}"^^xsd:gYear{extra} ; skk:participant {", ".join(sorted(who))} ; {SYN} .']
+    collab = [
+        f'{ini} a skk:{ALL_KINDS[i % len(ALL_KINDS)]} ; skos:prefLabel "Initiativ {i}"@sv, '
+        f'"Initiative {i}"@en ; dcterms:description "Syntetiskt initiativ nummer {i}."@sv ; '
+        f"skk:status skk:{STATUSES[(i // len(ALL_KINDS)) % len(STATUSES)]} ; "
+        f'schema:startDate "{year}"^^xsd:gYear{extra} ; skk:participant {", ".join(sorted(who))} ; {SYN} .'
+    ]
     if i % 3 == 0:
-        collab.append(f'budget:syn-{i} a skk:BudgetLine ; skos:prefLabel "Budgetpost {i}"@sv ; '
-                      f'schema:value {rng.randrange(10, 900) * 1000}.0 ; schema:currency "SEK" ; '
-                      f"skk:fundingSource skk:{'pilotBudget' if i % 2 else 'ordinaryBudget'} ; "
-                      f"skk:status skk:{rng.choice(STATUSES)} ; skk:budgetFor {ini} ; {SYN} .")
-    proposal = [f"{ini} skk:focusArea focusarea:syn-{rng.randrange(FOCUS_AREAS) + 1:02d} ; "
-                f"skk:perspective perspective:syn-{rng.randrange(PERSPECTIVES) + 1:02d} ; "
-                f"skk:inFunction function:{owner}-{'forum' if i % 2 else 'labb'} ."]
+        collab.append(
+            f'budget:syn-{i} a skk:BudgetLine ; skos:prefLabel "Budgetpost {i}"@sv ; '
+            f'schema:value {rng.randrange(10, 900) * 1000}.0 ; schema:currency "SEK" ; '
+            f"skk:fundingSource skk:{'pilotBudget' if i % 2 else 'ordinaryBudget'} ; "
+            f"skk:status skk:{rng.choice(STATUSES)} ; skk:budgetFor {ini} ; {SYN} ."
+        )
+    proposal = [
+        f"{ini} skk:focusArea focusarea:syn-{rng.randrange(FOCUS_AREAS) + 1:02d} ; "
+        f"skk:perspective perspective:syn-{rng.randrange(PERSPECTIVES) + 1:02d} ; "
+        f"skk:inFunction function:{owner}-{'forum' if i % 2 else 'labb'} ."
+    ]
     return collab, proposal
 
 
@@ -163,24 +188,37 @@ def _term(curie: str) -> str:
     return f"<{PREFIXES[prefix]}{local}>"
 
 
-def _decision(w: Writer, n: int, agent: str, iri: str, version: int, new: list[tuple[str, str]],
-              old: list[tuple[str, str]] | None, reason: str, when: str) -> None:
+def _decision(
+    w: Writer,
+    n: int,
+    agent: str,
+    iri: str,
+    version: int,
+    new: list[tuple[str, str]],
+    old: list[tuple[str, str]] | None,
+    reason: str,
+    when: str,
+) -> None:
     """The history `_commit` writes for one change of `iri` to `new` (statements as N-Triples terms), made by
     `agent` (a core team member's agent, whose public role is written once by the caller)."""
     decision, snap = f"<{ID}decision/synthetic-{n:07d}>", f"<{_snapshot_iri(iri, version)}>"
     at = f'"{when}"^^<{PREFIXES["xsd"]}dateTime>'
     value = _literal(_ntriples(iri, new))
-    w.history += [f"{decision} a skk:Decision ; prov:wasAssociatedWith {agent} ; prov:endedAtTime {at} ; "
-                  f'prov:generated {snap} ; skk:reason "{reason}"@sv ; {NOTE} .',
-                  f"{snap} a prov:Entity ; prov:specializationOf <{iri}> ; skk:version {version} ; prov:value {value} ;"
-                  f" prov:generatedAtTime {at} ; prov:wasGeneratedBy {decision} ."]
+    w.history += [
+        f"{decision} a skk:Decision ; prov:wasAssociatedWith {agent} ; prov:endedAtTime {at} ; "
+        f'prov:generated {snap} ; skk:reason "{reason}"@sv ; {NOTE} .',
+        f"{snap} a prov:Entity ; prov:specializationOf <{iri}> ; skk:version {version} ; prov:value {value} ;"
+        f" prov:generatedAtTime {at} ; prov:wasGeneratedBy {decision} .",
+    ]
     if old is not None:
         prev = f"<{_snapshot_iri(iri, version - 1)}>"
-        w.history += [f"{decision} prov:used {prev} .",
-                      f"{prev} prov:invalidatedAtTime {at} ; prov:wasInvalidatedBy {decision} .",
-                      f"{snap} prov:wasRevisionOf {prev} .",
-                      f"{prev} a prov:Entity ; prov:specializationOf <{iri}> ; skk:version {version - 1} ; "
-                      f"prov:value {_literal(_ntriples(iri, old))} ."]
+        w.history += [
+            f"{decision} prov:used {prev} .",
+            f"{prev} prov:invalidatedAtTime {at} ; prov:wasInvalidatedBy {decision} .",
+            f"{snap} prov:wasRevisionOf {prev} .",
+            f"{prev} a prov:Entity ; prov:specializationOf <{iri}> ; skk:version {version - 1} ; "
+            f"prov:value {_literal(_ntriples(iri, old))} .",
+        ]
     w.curation.append(f"<{iri}> " + " ; ".join(f"{p} {o}" for p, o in new) + f" ; skk:version {version} .")
 
 
@@ -188,20 +226,26 @@ def _literal(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
-MARKS = [(_term("dcterms:source"), _term("source:synthetic")),
-         (_term("skos:editorialNote"), '"Syntetiska data för prestandatester"@sv')]
+MARKS = [
+    (_term("dcterms:source"), _term("source:synthetic")),
+    (_term("skos:editorialNote"), '"Syntetiska data för prestandatester"@sv'),
+]
 
 
 def _link(ini: int, target: str, k: int) -> list[tuple[str, str]]:
-    return [(_term("rdf:type"), _term("skk:TargetLink")), (_term("skk:initiative"), _term(f"initiative:syn-{ini}")),
-            (_term("skk:target"), f"<{PREFIXES['sdg']}{target}>"),
-            (_term("skk:relevance"), _term(f"skk:{'primary' if k == 0 else 'secondary'}")),
-            (_term("skk:rationale"), f'"Syntetisk motivering för initiativ {ini} och delmål {target}."@sv'),
-            *MARKS]
+    return [
+        (_term("rdf:type"), _term("skk:TargetLink")),
+        (_term("skk:initiative"), _term(f"initiative:syn-{ini}")),
+        (_term("skk:target"), f"<{PREFIXES['sdg']}{target}>"),
+        (_term("skk:relevance"), _term(f"skk:{'primary' if k == 0 else 'secondary'}")),
+        (_term("skk:rationale"), f'"Syntetisk motivering för initiativ {ini} och delmål {target}."@sv'),
+        *MARKS,
+    ]
 
 
-def generate(triples: int, out: Path, seed: int = 2030, municipalities: int = MUNICIPALITIES,
-             regions: int = REGIONS) -> Path:
+def generate(
+    triples: int, out: Path, seed: int = 2030, municipalities: int = MUNICIPALITIES, regions: int = REGIONS
+) -> Path:
     """Write a synthetic national TriG file of about `triples` triples to `out` (fewer places only for tests)."""
     rng = random.Random(seed)
     targets = real_targets()
@@ -209,8 +253,11 @@ def generate(triples: int, out: Path, seed: int = 2030, municipalities: int = MU
     fixed = BASE_TRIPLES + TRIPLES_PER_PLACE * len(all_places)
     n_initiatives = max(len(all_places), (triples - fixed) // TRIPLES_PER_INITIATIVE)
     owners = [local for local, _, _ in all_places]
-    org_ids = ([f"organisation:{o}" for o in owners] + [f"organisation:larosate-{u:02d}" for u in
-               range(1, UNIVERSITIES + 1)] + [f"organisation:forening-{a:03d}" for a in range(1, ASSOCIATIONS + 1)])
+    org_ids = (
+        [f"organisation:{o}" for o in owners]
+        + [f"organisation:larosate-{u:02d}" for u in range(1, UNIVERSITIES + 1)]
+        + [f"organisation:forening-{a:03d}" for a in range(1, ASSOCIATIONS + 1)]
+    )
     w = Writer(out)
     w.lines(_header())
     mappings: list[str] = []
@@ -238,16 +285,23 @@ def generate(triples: int, out: Path, seed: int = 2030, municipalities: int = MU
             link = f"{ID}link/syn-{i}--{target}"
             statements = _link(i, target, k)
             status = LINK_STATUSES[(i + k) % len(LINK_STATUSES)]
-            shipped_state = [*statements, (_term("skk:linkStatus"), _term("skk:proposed")),
-                             (_term("prov:wasAttributedTo"), proposer), (_term("prov:generatedAtTime"), shipped)]
+            shipped_state = [
+                *statements,
+                (_term("skk:linkStatus"), _term("skk:proposed")),
+                (_term("prov:wasAttributedTo"), proposer),
+                (_term("prov:generatedAtTime"), shipped),
+            ]
             if status == "proposed":
                 w.file.write(f"<{link}> " + " ; ".join(f"{p} {o}" for p, o in shipped_state) + " .\n")
                 continue
             decisions += 1
             when = f"2026-{1 + decisions % 12:02d}-{1 + decisions % 28:02d}T10:{decisions % 60:02d}:00Z"
-            new = [*statements, (_term("skk:linkStatus"), _term(f"skk:{status}")),
-                   (_term("prov:wasAttributedTo"), members[owner]),
-                   (_term("prov:generatedAtTime"), f'"{when}"^^<{PREFIXES["xsd"]}dateTime>')]
+            new = [
+                *statements,
+                (_term("skk:linkStatus"), _term(f"skk:{status}")),
+                (_term("prov:wasAttributedTo"), members[owner]),
+                (_term("prov:generatedAtTime"), f'"{when}"^^<{PREFIXES["xsd"]}dateTime>'),
+            ]
             reason = "Bekräftad av core team (syntetiskt)" if status == "confirmed" else "Avvisad (syntetiskt)"
             _decision(w, decisions, members[owner], link, 1, new, shipped_state, reason, when)
     w.file.write("}\n")
@@ -258,15 +312,22 @@ def generate(triples: int, out: Path, seed: int = 2030, municipalities: int = MU
             decisions += 1
             when = f"2026-{1 + decisions % 12:02d}-{1 + decisions % 28:02d}T11:{decisions % 60:02d}:00Z"
             reason = f"Vald av core team i {name} (syntetiskt)"
-            new = [(_term("rdf:type"), _term("skk:TargetSelection")),
-                   (_term("skk:target"), f"<{PREFIXES['sdg']}{target}>"), (_term("skk:reason"), f'"{reason}"@sv'),
-                   (_term("skk:focusArea"), _term(area)), (_term("skk:selectedBy"), _term(team)),
-                   *MARKS, (_term("prov:wasAttributedTo"), members[local]),
-                   (_term("prov:generatedAtTime"), f'"{when}"^^<{PREFIXES["xsd"]}dateTime>')]
+            new = [
+                (_term("rdf:type"), _term("skk:TargetSelection")),
+                (_term("skk:target"), f"<{PREFIXES['sdg']}{target}>"),
+                (_term("skk:reason"), f'"{reason}"@sv'),
+                (_term("skk:focusArea"), _term(area)),
+                (_term("skk:selectedBy"), _term(team)),
+                *MARKS,
+                (_term("prov:wasAttributedTo"), members[local]),
+                (_term("prov:generatedAtTime"), f'"{when}"^^<{PREFIXES["xsd"]}dateTime>'),
+            ]
             _decision(w, decisions, members[local], f"{ID}selection/syn-{local}-{target}", 0, new, None, reason, when)
     for local, agent in members.items():  # the agent's public role, as kg.curation's _agent_role writes it
-        w.history.append(f'{agent} a prov:Agent ; skos:prefLabel "Medlem i core team"@sv, "Member of the core team"@en'
-                         f" ; prov:actedOnBehalfOf organisation:{local}-samverkan-core-team ; {NOTE} .")
+        w.history.append(
+            f'{agent} a prov:Agent ; skos:prefLabel "Medlem i core team"@sv, "Member of the core team"@en'
+            f" ; prov:actedOnBehalfOf organisation:{local}-samverkan-core-team ; {NOTE} ."
+        )
     w.graph(CURATION, w.curation)
     w.graph(HISTORY, w.history)
     w.file.close()

@@ -274,8 +274,16 @@ def render(
         )
     over = [row for row in rows if row.over]
     if weight is None:  # --only without the graph page
-        return "\n".join([*lines, "", "Over target: " + ", ".join(f"`{row.url}`" for row in over) + "." if over
-                          else "Every target met."]) + "\n"
+        return (
+            "\n".join(
+                [
+                    *lines,
+                    "",
+                    "Over target: " + ", ".join(f"`{row.url}`" for row in over) + "." if over else "Every target met.",
+                ]
+            )
+            + "\n"
+        )
     lines += [
         "",
         f"Graph page with everything shown (`{ALL_SHOWN}`, {weight.nodes:,} nodes): HTML {kb(weight.html)}"
@@ -338,10 +346,18 @@ def main() -> None:
     parser.add_argument("--sizes", type=size_argument, nargs="+", default=["real", "100000"])
     parser.add_argument("--repeat", type=int, default=15, help="timed requests of each page after the cold one")
     parser.add_argument("--profile", action="store_true", help="profile one request of each page over target")
-    parser.add_argument("--only", nargs="+", metavar="PATH",
-                        help="request only these pages (paths without the query string, e.g. / /partners)")
-    parser.add_argument("--graph", choices=["synthetic", "national"], default="synthetic",
-                        help="the generator of the numbered sizes: synthetic.py (one collaboration) or national.py")
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        metavar="PATH",
+        help="request only these pages (paths without the query string, e.g. / /partners)",
+    )
+    parser.add_argument(
+        "--graph",
+        choices=["synthetic", "national"],
+        default="synthetic",
+        help="the generator of the numbered sizes: synthetic.py (one collaboration) or national.py",
+    )
     args = parser.parse_args()
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")

@@ -106,13 +106,16 @@ class Oxigraph:
     def build(self, trig: Path, folder: Path) -> dict:
         """Build in a child process: seconds, triples, the child's peak RSS and the store's size on disk."""
         store = folder / "store"
-        code = ("import json, resource, sys, time\nimport pyoxigraph as ox\nstart = time.perf_counter()\n"
-                "s = ox.Store(sys.argv[2]); s.bulk_load(path=sys.argv[1], format=ox.RdfFormat.TRIG); s.flush()\n"
-                "elapsed = time.perf_counter() - start\n"
-                "print(json.dumps({'seconds': elapsed, 'triples': len(s),"
-                " 'peak_rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))\n")
-        done = subprocess.run([sys.executable, "-c", code, str(trig), str(store)], check=True, capture_output=True,
-                              text=True)
+        code = (
+            "import json, resource, sys, time\nimport pyoxigraph as ox\nstart = time.perf_counter()\n"
+            "s = ox.Store(sys.argv[2]); s.bulk_load(path=sys.argv[1], format=ox.RdfFormat.TRIG); s.flush()\n"
+            "elapsed = time.perf_counter() - start\n"
+            "print(json.dumps({'seconds': elapsed, 'triples': len(s),"
+            " 'peak_rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))\n"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(trig), str(store)], check=True, capture_output=True, text=True
+        )
         result = json.loads(done.stdout)
         result["disk_mb"] = sum(p.stat().st_size for p in store.rglob("*") if p.is_file()) / 1e6
         result["store"] = str(store)
@@ -122,14 +125,32 @@ class Oxigraph:
         return ox.Store.read_only(built["store"])
 
     def app_config(self, built: dict, folder: Path) -> dict:
-        return {"KG_STORE": built["store"], "SECRET_KEY": secrets.token_urlsafe(32),
-                "ACCOUNTS_FILE": str(folder / "accounts.json"), "PROPAGATE_EXCEPTIONS": True}
+        return {
+            "KG_STORE": built["store"],
+            "SECRET_KEY": secrets.token_urlsafe(32),
+            "ACCOUNTS_FILE": str(folder / "accounts.json"),
+            "PROPAGATE_EXCEPTIONS": True,
+        }
 
     def server(self, built: dict, folder: Path, timeout: float) -> Server:
-        command = [sys.executable, "-m", "kg.cli", "--store", built["store"], "serve", "--host", "127.0.0.1",
-                   "--port", "{port}"]
-        env = {"KG_SPARQL_TIMEOUT": str(timeout), "KG_SPARQL_MAX_ROWS": "1000000",
-               "KG_SECRET_KEY": secrets.token_urlsafe(32), "KG_ACCOUNTS": str(folder / "accounts.json")}
+        command = [
+            sys.executable,
+            "-m",
+            "kg.cli",
+            "--store",
+            built["store"],
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "{port}",
+        ]
+        env = {
+            "KG_SPARQL_TIMEOUT": str(timeout),
+            "KG_SPARQL_MAX_ROWS": "1000000",
+            "KG_SECRET_KEY": secrets.token_urlsafe(32),
+            "KG_ACCOUNTS": str(folder / "accounts.json"),
+        }
         return Server("kg serve", command, folder / "kg.log", env)
 
     def server_pids(self, built: dict) -> list[int]:
@@ -197,8 +218,11 @@ class Virtuoso(Oxigraph):
             quads = ox.parse(path=str(trig), format=ox.RdfFormat.TRIG)
             store.replace_graphs(quads, [])
             vs.isql(server, "checkpoint;\n")
-            return {"gsp_seconds": time.perf_counter() - start, "gsp_peak_rss_mb": vs.peak_rss_mb(server),
-                    "gsp_triples": len(store)}
+            return {
+                "gsp_seconds": time.perf_counter() - start,
+                "gsp_peak_rss_mb": vs.peak_rss_mb(server),
+                "gsp_triples": len(store),
+            }
         except Exception as err:  # noqa: BLE001 - a failed load is a result to report
             return {"gsp_error": f"{type(err).__name__}: {err}"[:200]}
         finally:
@@ -219,10 +243,25 @@ class Virtuoso(Oxigraph):
         path, env = config_file(built["_config"], folder)
         with path.open("a", encoding="utf-8") as file:
             file.write(f"timeout = {timeout + 30:g}\n")
-        command = [sys.executable, "-m", "kg.cli", "--store", str(path), "serve", "--host", "127.0.0.1",
-                   "--port", "{port}"]
-        env = {**env, "KG_SPARQL_TIMEOUT": str(timeout), "KG_SPARQL_MAX_ROWS": "1000000",
-               "KG_SECRET_KEY": secrets.token_urlsafe(32), "KG_ACCOUNTS": str(folder / "accounts.json")}
+        command = [
+            sys.executable,
+            "-m",
+            "kg.cli",
+            "--store",
+            str(path),
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "{port}",
+        ]
+        env = {
+            **env,
+            "KG_SPARQL_TIMEOUT": str(timeout),
+            "KG_SPARQL_MAX_ROWS": "1000000",
+            "KG_SECRET_KEY": secrets.token_urlsafe(32),
+            "KG_ACCOUNTS": str(folder / "accounts.json"),
+        }
         return Server("kg serve", command, folder / "kg.log", env)
 
     def server_pids(self, built: dict) -> list[int]:
@@ -256,8 +295,9 @@ BACKENDS = {"oxigraph": Oxigraph, "virtuoso": Virtuoso}
 # ---------------------------------------------------------------- runs with a time limit, in worker processes
 
 
-def _worker(setup: Callable[[], object], run: Callable[[object, str], tuple[float, object]], items: list[str],
-            runs: int, conn) -> None:
+def _worker(
+    setup: Callable[[], object], run: Callable[[object, str], tuple[float, object]], items: list[str], runs: int, conn
+) -> None:
     context = setup()
     conn.send(("ready", None, None))
     for item in items:
@@ -271,9 +311,15 @@ def _worker(setup: Callable[[], object], run: Callable[[object, str], tuple[floa
     conn.send(("rss", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, None))
 
 
-def timed_runs(setup: Callable[[], object], run: Callable[[object, str], tuple[float, object]], items: list[str],
-               runs: int, timeout: float, setup_timeout: float = 600.0,
-               after_timeout: Callable[[], None] | None = None) -> tuple[dict[str, dict], float]:
+def timed_runs(
+    setup: Callable[[], object],
+    run: Callable[[object, str], tuple[float, object]],
+    items: list[str],
+    runs: int,
+    timeout: float,
+    setup_timeout: float = 600.0,
+    after_timeout: Callable[[], None] | None = None,
+) -> tuple[dict[str, dict], float]:
     """`runs` runs of each item in a forked worker; a run over `timeout` s stops the worker (reported as
     {"timeout": T}), `after_timeout` is called (a server may go on with the query) and a new worker goes on with
     the next item. Returns the results and the workers' peak RSS."""
@@ -386,9 +432,17 @@ def save(record: dict) -> None:
 
 def bench_size(backend: Oxigraph, size: int, args: argparse.Namespace) -> dict:
     """Generate, build, measure; the backend's server (if any) is stopped at the end."""
-    record: dict = {"backend": backend.name, "size": size, "date": datetime.now(UTC).isoformat(timespec="minutes"),
-                    "load_before": os.getloadavg(), "cores": os.cpu_count(), "python": platform.python_version(),
-                    "pyoxigraph": ox.__version__, "repeat": args.repeat, "timeout": args.timeout}
+    record: dict = {
+        "backend": backend.name,
+        "size": size,
+        "date": datetime.now(UTC).isoformat(timespec="minutes"),
+        "load_before": os.getloadavg(),
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "pyoxigraph": ox.__version__,
+        "repeat": args.repeat,
+        "timeout": args.timeout,
+    }
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
         folder = Path(tmp)
         start = time.perf_counter()
@@ -411,16 +465,28 @@ def _measure(backend: Oxigraph, built: dict, folder: Path, record: dict, args: a
     save(record)
     print(f"[{size}] built: {record['build']}", flush=True)
 
-    queries, rss = timed_runs(_query_setup(backend, built), _run_query, list(named_queries()), 1 + args.repeat,
-                              args.timeout, after_timeout=after_timeout)
+    queries, rss = timed_runs(
+        _query_setup(backend, built),
+        _run_query,
+        list(named_queries()),
+        1 + args.repeat,
+        args.timeout,
+        after_timeout=after_timeout,
+    )
     record["queries"] = {name: summary(r) for name, r in queries.items()}
     record["queries_rss_mb"] = rss
     record["load_after"] = os.getloadavg()
     save(record)
     print(f"[{size}] queries done", flush=True)
 
-    pages, rss = timed_runs(_page_setup(backend.app_config(built, folder)), _run_page, PAGES, 1 + args.repeat,
-                            args.timeout, after_timeout=after_timeout)
+    pages, rss = timed_runs(
+        _page_setup(backend.app_config(built, folder)),
+        _run_page,
+        PAGES,
+        1 + args.repeat,
+        args.timeout,
+        after_timeout=after_timeout,
+    )
     record["pages"] = {url: summary(r) for url, r in pages.items()}
     record["pages_rss_mb"] = rss
     record["load_after"] = os.getloadavg()
@@ -437,14 +503,24 @@ def _measure(backend: Oxigraph, built: dict, folder: Path, record: dict, args: a
         record["serve_start_s"] = time.perf_counter() - start
         record["serve_idle_s"] = wait_until_idle([server.process.pid, *backend.server_pids(built)])
         t = measure_throughput(server.url, mix, args.clients, args.seconds, args.timeout)
-        rss = sum(p.memory_info().rss for p in [psutil.Process(server.process.pid),
-                                                *psutil.Process(server.process.pid).children(recursive=True)])
+        rss = sum(
+            p.memory_info().rss
+            for p in [psutil.Process(server.process.pid), *psutil.Process(server.process.pid).children(recursive=True)]
+        )
         store_rss = sum(psutil.Process(pid).memory_info().rss for pid in backend.server_pids(built))
     finally:
         server.stop()
-    record["endpoint"] = {"clients": args.clients, "seconds": args.seconds, "queries": len(mix),
-                          "requests_per_s": t.requests_per_s, "median_ms": t.median_ms, "answered": t.answered,
-                          "errors": t.errors, "wall_s": t.wall_s, "rss_mb_after": rss / 1e6}
+    record["endpoint"] = {
+        "clients": args.clients,
+        "seconds": args.seconds,
+        "queries": len(mix),
+        "requests_per_s": t.requests_per_s,
+        "median_ms": t.median_ms,
+        "answered": t.answered,
+        "errors": t.errors,
+        "wall_s": t.wall_s,
+        "rss_mb_after": rss / 1e6,
+    }
     if backend.server_pids(built):
         record["endpoint"]["store_rss_mb_after"] = store_rss / 1e6
         record["store_peak_rss_mb"] = backend.peak_rss_mb(built)
@@ -516,10 +592,12 @@ Cells = list[tuple[str, float | None]]
 def _header(r: dict) -> str:
     build = r["build"]
     store = f"; Virtuoso {build['virtuoso']}" if "virtuoso" in build else ""
-    return (f"- {r['backend']} {r['size']:,} requested: {build['triples']:,} triples; measured {r['date']} on "
-            f"{r['cores']} cores, load average {r['load_before'][0]:.2f} before and {r['load_after'][0]:.2f} after; "
-            f"Python {r['python']}, pyoxigraph {r['pyoxigraph']}{store}; {r['repeat']} timed runs after a cold one; "
-            f"time limit {r['timeout']:g} s.")
+    return (
+        f"- {r['backend']} {r['size']:,} requested: {build['triples']:,} triples; measured {r['date']} on "
+        f"{r['cores']} cores, load average {r['load_before'][0]:.2f} before and {r['load_after'][0]:.2f} after; "
+        f"Python {r['python']}, pyoxigraph {r['pyoxigraph']}{store}; {r['repeat']} timed runs after a cold one; "
+        f"time limit {r['timeout']:g} s."
+    )
 
 
 def table_rows(records: list[dict]) -> list[tuple[str, Cells]]:
@@ -531,8 +609,10 @@ def table_rows(records: list[dict]) -> list[tuple[str, Cells]]:
 
     def build(key: str, cell: Callable[[float], str]) -> Cells:
         values = [r["build"].get(key) for r in records]
-        return [(cell(v), v) if isinstance(v, int | float) else (r["build"].get("gsp_error", "not run")[:60], None)
-                for v, r in zip(values, records, strict=True)]
+        return [
+            (cell(v), v) if isinstance(v, int | float) else (r["build"].get("gsp_error", "not run")[:60], None)
+            for v, r in zip(values, records, strict=True)
+        ]
 
     row("triples", [(f"{r['build']['triples']:,}", r["build"]["triples"]) for r in records])
     row("TriG file", [(f"{r['trig_mb']:.0f} MB", r["trig_mb"]) for r in records])
@@ -554,8 +634,10 @@ def table_rows(records: list[dict]) -> list[tuple[str, Cells]]:
     row("`kg serve`: start to idle (caches warm)", [_secs(r.get("serve_idle_s")) for r in records])
     e = [r.get("endpoint", {}) for r in records]
     clients = next((x["clients"] for x in e if x), "")
-    row(f"endpoint, {clients} clients: requests/s", [(f"{x['requests_per_s']:.2f}", x["requests_per_s"])
-                                                     if x else ("not run", None) for x in e])
+    row(
+        f"endpoint, {clients} clients: requests/s",
+        [(f"{x['requests_per_s']:.2f}", x["requests_per_s"]) if x else ("not run", None) for x in e],
+    )
     row("endpoint: median latency", [_secs(x["median_ms"] / 1000 if x else None) for x in e])
     row("endpoint: errors / answers", [(f"{x['errors']} / {x['answered']}" if x else "not run", None) for x in e])
     row("`kg serve` memory after the load (all processes)", [_mb(x.get("rss_mb_after")) for x in e])
@@ -576,8 +658,11 @@ def render(records: list[dict]) -> str:
     for label, cells in table_rows(records):
         ratios = [_ratio(a[1], b[1]) for a, b in zip(cells, cells[1:], strict=False)]
         lines.append(f"| {label} | " + " | ".join([*(c[0] for c in cells), *ratios]) + " |")
-    lines += ["", "Times are medians of the timed runs (\"cold\" = the first run in a fresh worker). A ratio is the "
-              "later size's cost over the earlier one's; the size ratio itself is in the `triples` row."]
+    lines += [
+        "",
+        'Times are medians of the timed runs ("cold" = the first run in a fresh worker). A ratio is the '
+        "later size's cost over the earlier one's; the size ratio itself is in the `triples` row.",
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -590,16 +675,23 @@ def compare(base: list[dict], other: list[dict]) -> str:
     a, b = base[0]["backend"], other[0]["backend"]
     columns = [f"{x} {s:,}" for s in sizes for x in (a, b, f"{b} / {a}")]
     pairs = [f"{x} {s2:,} / {s1:,}" for x in (a, b) for s1, s2 in zip(sizes, sizes[1:], strict=False)]
-    lines = [f"# {b} and {a}: costs, {b}/{a} at each size, and growth", "", *map(_header, base + other), "",
-             "| cost | " + " | ".join(columns + pairs) + " |", "|---|" + "---:|" * (len(columns) + len(pairs))]
+    lines = [
+        f"# {b} and {a}: costs, {b}/{a} at each size, and growth",
+        "",
+        *map(_header, base + other),
+        "",
+        "| cost | " + " | ".join(columns + pairs) + " |",
+        "|---|" + "---:|" * (len(columns) + len(pairs)),
+    ]
     rows_a, rows_b = dict(table_rows(base)), dict(table_rows(other))
     for label, cells_b in table_rows(other):
         cells_a = rows_a.get(label, [("–", None)] * len(sizes))
         side = [text for ca, cb in zip(cells_a, cells_b, strict=True) for text in (ca[0], cb[0], _ratio(ca[1], cb[1]))]
-        growth = [_ratio(x[1], y[1]) for cells in (cells_a, rows_b[label]) for x, y in zip(cells, cells[1:],
-                                                                                           strict=False)]
+        growth = [
+            _ratio(x[1], y[1]) for cells in (cells_a, rows_b[label]) for x, y in zip(cells, cells[1:], strict=False)
+        ]
         lines.append(f"| {label} | " + " | ".join(side + growth) + " |")
-    lines += ["", f"Medians; \"{b} / {a}\" above 1 means {b} takes longer (or, for requests/s, serves more)."]
+    lines += ["", f'Medians; "{b} / {a}" above 1 means {b} takes longer (or, for requests/s, serves more).']
     return "\n".join(lines) + "\n"
 
 

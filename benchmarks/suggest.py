@@ -67,11 +67,15 @@ def main() -> None:
         again = [timed(lambda: SuggestionIndex(store)) for _ in range(3)]
         index = SuggestionIndex(store)
         queries = texts()
-        times = [timed(lambda t=text, lang=lang: suggest(index, [(t, lang)], 10))
-                 for _ in range(args.repeat) for text, lang in queries]
+        times = [
+            timed(lambda t=text, lang=lang: suggest(index, [(t, lang)], 10))
+            for _ in range(args.repeat)
+            for text, lang in queries
+        ]
         words = statistics.median(len(text.split()) for text, _ in queries)
-        initiatives = [timed(lambda i=iri: for_initiative(index, i, 5))
-                       for _ in range(args.repeat) for iri in index.initiatives]
+        initiatives = [
+            timed(lambda i=iri: for_initiative(index, i, 5)) for _ in range(args.repeat) for iri in index.initiatives
+        ]
     rows = [
         ("index build, first in the process", first * 1000, first * 1000, 1),
         ("index build again (after a change)", *ms(again), len(again)),

@@ -18,9 +18,17 @@ from kg.namespaces import GRAPHS, PREFIXES
 KINDS = ["Project", "Pilot", "Programme", "Education", "ResearchInitiative", "Idea", "Testbed"]
 STATUSES = ["idea", "planned", "ongoing", "completed"]
 LINK_STATUSES = ["proposed", "proposed", "confirmed", "rejected"]
-PERSPECTIVES = ["partnerskap-och-samproduktion", "innovation-i-offentlig-sektor", "tvarvetenskaplighet",
-                "utga-fran-invanaren", "tillitsskapande", "proaktiva-insatser", "trygghet", "digital-teknik",
-                "okad-brukartid"]
+PERSPECTIVES = [
+    "partnerskap-och-samproduktion",
+    "innovation-i-offentlig-sektor",
+    "tvarvetenskaplighet",
+    "utga-fran-invanaren",
+    "tillitsskapande",
+    "proaktiva-insatser",
+    "trygghet",
+    "digital-teknik",
+    "okad-brukartid",
+]
 TRIPLES_PER_INITIATIVE = 28  # measured on this generator's output; used to pick the number of initiatives
 BASE_TRIPLES = 5900  # the real graphs
 
@@ -62,35 +70,45 @@ def generate(triples: int, out: Path, seed: int = 2030) -> Path:
     add(f"<{GRAPHS['collaboration']}> {{")
     add('source:synthetic a skk:SourceDocument ; dcterms:title "Syntetisk källa"@sv ; skk:seedFile "synthetic" .')
     for o in range(n_orgs):
-        add(f'organisation:org-{o} a skk:{"Municipality" if o % 3 else "Region"} ; '
+        add(
+            f"organisation:org-{o} a skk:{'Municipality' if o % 3 else 'Region'} ; "
             f'skos:prefLabel "Organisation {o}"@sv, "Organisation {o}"@en ; dcterms:source source:synthetic ; '
-            f"skk:partner organisation:org-{rng.randrange(n_orgs)} ; org:hasSubOrganization organisation:org-{o}-adm .")
-        add(f'organisation:org-{o}-adm a skk:Administration ; skos:prefLabel "Förvaltning {o}"@sv ; '
-            "dcterms:source source:synthetic .")
+            f"skk:partner organisation:org-{rng.randrange(n_orgs)} ; org:hasSubOrganization organisation:org-{o}-adm ."
+        )
+        add(
+            f'organisation:org-{o}-adm a skk:Administration ; skos:prefLabel "Förvaltning {o}"@sv ; '
+            "dcterms:source source:synthetic ."
+        )
     for i in range(n_initiatives):
-        add(f"initiative:ini-{i} a skk:{rng.choice(KINDS)} ;\n"
+        add(
+            f"initiative:ini-{i} a skk:{rng.choice(KINDS)} ;\n"
             f'  skos:prefLabel "Initiativ {i} om äldres hälsa"@sv, "Initiative {i} on older people\'s health"@en ;\n'
             f"  skk:status skk:{rng.choice(STATUSES)} ;\n"
             f'  schema:startDate "{rng.randint(2015, 2025)}"^^xsd:gYear ;\n'
             f"  skk:participant organisation:org-{rng.randrange(n_orgs)}, organisation:org-{rng.randrange(n_orgs)} ;\n"
             f"  skk:focusArea focusarea:{rng.choice(['skolresultat', 'nara-vard'])} ;\n"
             f"  skk:perspective perspective:{rng.choice(PERSPECTIVES)} ;\n"
-            "  dcterms:source source:synthetic .")
+            "  dcterms:source source:synthetic ."
+        )
         if i % 4 == 0:
-            add(f'budget:b-{i} a skk:BudgetLine ; skos:prefLabel "Post {i}"@sv ; '
+            add(
+                f'budget:b-{i} a skk:BudgetLine ; skos:prefLabel "Post {i}"@sv ; '
                 f'schema:value {rng.randrange(10, 900) * 1000}.0 ; schema:currency "SEK" ; '
                 f"skk:status skk:{rng.choice(STATUSES)} ; skk:budgetFor initiative:ini-{i} ; "
-                "dcterms:source source:synthetic .")
+                "dcterms:source source:synthetic ."
+            )
     add("}")
 
     add(f"<{GRAPHS['mappings']}> {{")
     for i in range(n_initiatives):
         for k, target in enumerate(rng.sample(targets, 2)):
-            add(f"link:ini-{i}--{target} a skk:TargetLink ; skk:initiative initiative:ini-{i} ;"
+            add(
+                f"link:ini-{i}--{target} a skk:TargetLink ; skk:initiative initiative:ini-{i} ;"
                 f" skk:target sdg:{target} ; skk:relevance skk:{'primary' if k == 0 else 'secondary'} ;"
                 f' skk:rationale "Syntetisk motivering {i}"@sv ; skk:linkStatus skk:{rng.choice(LINK_STATUSES)} ;'
-                ' prov:wasAttributedTo agent:kunskapsgrafprojektet ;'
-                ' prov:generatedAtTime "2026-11-22T12:00:00Z"^^xsd:dateTime .')
+                " prov:wasAttributedTo agent:kunskapsgrafprojektet ;"
+                ' prov:generatedAtTime "2026-11-22T12:00:00Z"^^xsd:dateTime .'
+            )
     for target in rng.sample(targets, 20):
         add(f'selection:s-{target} a skk:TargetSelection ; skk:target sdg:{target} ; skk:reason "Vald"@sv .')
     add("}")

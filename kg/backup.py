@@ -62,7 +62,6 @@ def export_curated(store: ox.Store, fmt: str = "trig", output: IO[bytes] | None 
     return ox.serialize(_sorted(curated_quads(store)), output, rdf_format, prefixes=prefixes)
 
 
-
 # ---------------------------------------------------------------- backup
 
 

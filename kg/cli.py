@@ -240,13 +240,21 @@ def parse_params(params: tuple[str, ...]) -> dict[str, str]:
     metavar="NAMN=VÄRDE",
     help="Värde till en parameter i frågan / a value for a query parameter (repeatable).",
 )
-@click.option("--limit", type=click.IntRange(min=1), default=None,
-              help="Högst så många rader / at most this many rows (a query without LIMIT of its own).")
-@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True,
-              help="Hoppa över så många rader först / skip this many rows first (with --limit).")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Högst så många rader / at most this many rows (a query without LIMIT of its own).",
+)
+@click.option(
+    "--offset",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Hoppa över så många rader först / skip this many rows first (with --limit).",
+)
 @click.pass_obj
-def query_command(obj: Context, query: str, fmt: str, params: tuple[str, ...], limit: int | None,
-                  offset: int) -> None:
+def query_command(obj: Context, query: str, fmt: str, params: tuple[str, ...], limit: int | None, offset: int) -> None:
     """Kör en namngiven fråga, en .rq-fil eller SPARQL-text.
 
     Run a named query, a .rq file or SPARQL text. Values are bound, never pasted into the query. On a large graph,
@@ -349,7 +357,10 @@ def export_command(obj: Context, fmt: str | None, curated: bool, output: Path | 
 @main.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
-    "--format", "fmt", type=click.Choice(["trig", "nquads"]), default=None,
+    "--format",
+    "fmt",
+    type=click.Choice(["trig", "nquads"]),
+    default=None,
     help="Filens format (standard: efter filändelsen) / the file's format (default: by its extension).",
 )
 @click.option(

@@ -170,5 +170,3 @@ def secret_init_command(key_file: Path | None) -> None:
     finally:
         os.unlink(tmp)
     click.echo(f"Skrev en ny hemlig nyckel till / wrote a new secret key to {path}")
-
-

@@ -81,9 +81,12 @@ def serving_copy(store_path: Path, extra: list[Path], folder: Path) -> Path:
     from kg.loader import LoadError
 
     if isinstance(store_path, RemoteConfig):
-        raise LoadError(describe(store_path), "--load fungerar bara med den inbäddade grafdatabasen; läs in filerna i "
-                        "fjärrlagret med dess egna verktyg / --load works with the embedded store only; load the files "
-                        "into the remote store with its own tools (and name their graphs in KG_STORE_GRAPHS)")
+        raise LoadError(
+            describe(store_path),
+            "--load fungerar bara med den inbäddade grafdatabasen; läs in filerna i "
+            "fjärrlagret med dess egna verktyg / --load works with the embedded store only; load the files "
+            "into the remote store with its own tools (and name their graphs in KG_STORE_GRAPHS)",
+        )
     target = Path(folder) / "store"
     copy = ox.Store(str(target))
     copy.bulk_extend(open_store(store_path))

@@ -18,8 +18,9 @@ import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
 #: where full-page screenshots (and printed PDFs) of the browser tests are kept for people to look at
-ARTIFACTS = Path(os.environ.get("KG_TEST_ARTIFACTS") or Path(__file__).resolve().parent.parent / "test-artifacts"
-                 / "screenshots")
+ARTIFACTS = Path(
+    os.environ.get("KG_TEST_ARTIFACTS") or Path(__file__).resolve().parent.parent / "test-artifacts" / "screenshots"
+)
 if not os.access(CHROMIUM, os.X_OK):
     pytest.skip(
         f"{CHROMIUM} saknas / is missing: run scripts/install-browser.sh to install Debian's chromium",
@@ -97,7 +98,9 @@ def open_page(
     """A fresh browser context on `url`, with every request, failure and console error recorded."""
     width, height = viewport
     context = browser.new_context(
-        locale="sv-SE", viewport={"width": width, "height": height}, accept_downloads=True,
+        locale="sv-SE",
+        viewport={"width": width, "height": height},
+        accept_downloads=True,
         java_script_enabled=javascript,
     )
     context.set_default_timeout(TIMEOUT_MS)

@@ -44,8 +44,16 @@ def accounts_file(folder: Path) -> Path:
 
 
 def editing_app(store: Path | RemoteConfig, accounts: Path, **config) -> Flask:
-    return create_app({"KG_STORE": store, "SECRET_KEY": "test", "TESTING": True,
-                       "ACCOUNTS_FILE": str(accounts), "REFRESH_FIGURES": False, **config})
+    return create_app(
+        {
+            "KG_STORE": store,
+            "SECRET_KEY": "test",
+            "TESTING": True,
+            "ACCOUNTS_FILE": str(accounts),
+            "REFRESH_FIGURES": False,
+            **config,
+        }
+    )
 
 
 def token(client: FlaskClient, path: str = "/login") -> str:

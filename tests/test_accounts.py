@@ -49,8 +49,9 @@ def test_the_accounts_live_outside_the_repository() -> None:
 
 
 def test_add_writes_a_private_file_atomically(runner: CliRunner, path: Path) -> None:
-    result = kg_user(runner, path, "add", "anna", "--display-name", "Anna Andersson", "--password-stdin",
-                     password=PASSWORD)
+    result = kg_user(
+        runner, path, "add", "anna", "--display-name", "Anna Andersson", "--password-stdin", password=PASSWORD
+    )
     assert result.exit_code == 0, result.output
     assert "anna" in result.output and str(path) in result.output
     assert mode(path) == 0o600
@@ -64,15 +65,19 @@ def test_add_writes_a_private_file_atomically(runner: CliRunner, path: Path) -> 
 
 
 def test_the_accounts_file_from_the_environment(runner: CliRunner, path: Path) -> None:
-    result = runner.invoke(main, ["user", "add", "bo", "--password-stdin"], input=PASSWORD + "\n",
-                           env={"KG_ACCOUNTS": str(path)})
+    result = runner.invoke(
+        main, ["user", "add", "bo", "--password-stdin"], input=PASSWORD + "\n", env={"KG_ACCOUNTS": str(path)}
+    )
     assert result.exit_code == 0, result.output
     assert Accounts(path).get("bo").display_name == "bo"
 
 
 def test_the_password_is_asked_twice_with_hidden_input(runner: CliRunner, path: Path) -> None:
-    result = runner.invoke(main, ["--accounts", str(path), "user", "add", "cia"],
-                           input=f"{PASSWORD}\nsomething else entirely\n{PASSWORD}\n{PASSWORD}\n")
+    result = runner.invoke(
+        main,
+        ["--accounts", str(path), "user", "add", "cia"],
+        input=f"{PASSWORD}\nsomething else entirely\n{PASSWORD}\n{PASSWORD}\n",
+    )
     assert result.exit_code == 0, result.output
     assert PASSWORD not in result.output  # hidden
     assert "Upprepa / repeat" in result.output
@@ -152,8 +157,18 @@ def test_list_shows_names_and_dates_but_never_hashes(runner: CliRunner, path: Pa
     result = kg_user(runner, path, "list")
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert lines[0].split() == ["name", "display", "name", "role", "created", "changed", "agent", "(in", "the",
-                                "graph)"]
+    assert lines[0].split() == [
+        "name",
+        "display",
+        "name",
+        "role",
+        "created",
+        "changed",
+        "agent",
+        "(in",
+        "the",
+        "graph)",
+    ]
     assert lines[2].startswith("anna  Anna Andersson  core-team  20") and lines[3].startswith("bo  ")
     assert re.search(r"  medlem-[0-9a-f]{12}$", lines[2])  # the opaque id the graph knows anna by
     assert "scrypt" not in result.output and "$" not in result.output and PASSWORD not in result.output
@@ -183,8 +198,14 @@ def test_verify(path: Path) -> None:
     accounts = Accounts(path)
     accounts.add("anna", PASSWORD, "Anna")
     assert accounts.verify("anna", PASSWORD).display_name == "Anna"
-    for name, password in [("anna", PASSWORD.upper()), ("anna", ""), ("nobody", PASSWORD), ("", PASSWORD),
-                           ("anna", "x" * 5000), ("Anna", PASSWORD)]:
+    for name, password in [
+        ("anna", PASSWORD.upper()),
+        ("anna", ""),
+        ("nobody", PASSWORD),
+        ("", PASSWORD),
+        ("anna", "x" * 5000),
+        ("Anna", PASSWORD),
+    ]:
         assert accounts.verify(name, password) is None, (name, password)
 
 

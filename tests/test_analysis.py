@@ -23,8 +23,12 @@ from kg.namespaces import ID, SDG
 from kg.sparql import select
 
 ORG = ID + "organisation/"
-ESKILSTUNA, MDU, SKK_ORG, FOUIS = ORG + "eskilstuna-kommun", ORG + "malardalens-universitet", \
-    ORG + "samhallskontraktet", ORG + "fouis"
+ESKILSTUNA, MDU, SKK_ORG, FOUIS = (
+    ORG + "eskilstuna-kommun",
+    ORG + "malardalens-universitet",
+    ORG + "samhallskontraktet",
+    ORG + "fouis",
+)
 MALTIDER = ID + "initiative/maltider-och-moten"
 
 PARTNER_PAIRS = """
@@ -178,7 +182,7 @@ def page(client: FlaskClient, path: str) -> str:
 def table_rows(html: str, caption: str) -> int:
     """The body rows of the table with this caption."""
     start = html.index(caption)
-    body = html[html.index("<tbody>", start): html.index("</tbody>", start)]
+    body = html[html.index("<tbody>", start) : html.index("</tbody>", start)]
     return body.count("<tr>")
 
 
@@ -186,10 +190,16 @@ def table_rows(html: str, caption: str) -> int:
 def test_the_index_names_the_questions(client: FlaskClient, lang: str) -> None:
     html = page(client, f"/analysis/?lang={lang}")
     questions = {
-        "sv": ["Vilka partner samarbetar mest med varandra?", "Vilka mål arbetas med tillsammans, i samma initiativ?",
-               "Vilka initiativ förbinder flest mål?"],
-        "en": ["Which partners work together most?", "Which goals are worked on together, in the same initiatives?",
-               "Which initiatives bridge the most goals?"],
+        "sv": [
+            "Vilka partner samarbetar mest med varandra?",
+            "Vilka mål arbetas med tillsammans, i samma initiativ?",
+            "Vilka initiativ förbinder flest mål?",
+        ],
+        "en": [
+            "Which partners work together most?",
+            "Which goals are worked on together, in the same initiatives?",
+            "Which initiatives bridge the most goals?",
+        ],
     }[lang]
     for question in questions:
         assert question in html
@@ -203,7 +213,7 @@ def test_the_partner_page_shows_picture_tables_and_method(client: FlaskClient, s
     partners = compute(store).partners
     question = {"sv": "Vilka partner samarbetar mest med varandra?", "en": "Which partners work together most?"}[lang]
     table = {"sv": "Tabell: ", "en": "Table: "}[lang]
-    assert f"<h2 id=\"ties\">{question}</h2>" in html
+    assert f'<h2 id="ties">{question}</h2>' in html
     svg = r'<svg class="network-svg"[^>]*role="img"[^>]*aria-labelledby="ties-figure-title ties-figure-desc"'
     assert re.search(svg, html)
     assert html.count('<g class="point">') == partners.drawing.shown == 11
@@ -222,11 +232,18 @@ def test_the_partner_page_shows_picture_tables_and_method(client: FlaskClient, s
 def test_the_goal_page_in_both_languages(client: FlaskClient, lang: str) -> None:
     html = page(client, f"/analysis/goals?lang={lang}")
     for question in {
-        "sv": ["Vilka mål arbetas med tillsammans, i samma initiativ?", "Vilka mål hänger ihop med flest andra mål?",
-               "Vilka grupper av mål arbetas med tillsammans?", "Vilka initiativ förbinder flest mål?"],
-        "en": ["Which goals are worked on together, in the same initiatives?",
-               "Which goals are tied to the most other goals?", "Which groups of goals are worked on together?",
-               "Which initiatives bridge the most goals?"],
+        "sv": [
+            "Vilka mål arbetas med tillsammans, i samma initiativ?",
+            "Vilka mål hänger ihop med flest andra mål?",
+            "Vilka grupper av mål arbetas med tillsammans?",
+            "Vilka initiativ förbinder flest mål?",
+        ],
+        "en": [
+            "Which goals are worked on together, in the same initiatives?",
+            "Which goals are tied to the most other goals?",
+            "Which groups of goals are worked on together?",
+            "Which initiatives bridge the most goals?",
+        ],
     }[lang]:
         assert question in html
     assert {"sv": "3 Hälsa och välbefinnande", "en": "3 Good health and well-being"}[lang] in html
@@ -276,9 +293,12 @@ def analyse(runner, store_path: Path, *args: str):
 
 def test_cli_prints_the_tables_under_their_questions(runner, store_path: Path) -> None:
     text = analyse(runner, store_path)
-    for question in ("Vilka partner samarbetar mest med varandra?", "Vilka mål hänger ihop med flest andra mål?",
-                     "Vilka delmål arbetas med tillsammans, i samma initiativ?",
-                     "Vilka initiativ förbinder flest mål?"):
+    for question in (
+        "Vilka partner samarbetar mest med varandra?",
+        "Vilka mål hänger ihop med flest andra mål?",
+        "Vilka delmål arbetas med tillsammans, i samma initiativ?",
+        "Vilka initiativ förbinder flest mål?",
+    ):
         assert f"== {question}" in text
     assert re.search(r"Eskilstuna kommun\s+Mälardalens universitet\s+2\b", text)
     english = analyse(runner, store_path, "partners", "--lang", "en")

@@ -52,8 +52,15 @@ def accounts_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def make_app(store_path: Path, accounts_file: Path, **config) -> Flask:
-    app = create_app({"KG_STORE": str(store_path), "SECRET_KEY": "test", "TESTING": True,
-                      "ACCOUNTS_FILE": str(accounts_file), **config})
+    app = create_app(
+        {
+            "KG_STORE": str(store_path),
+            "SECRET_KEY": "test",
+            "TESTING": True,
+            "ACCOUNTS_FILE": str(accounts_file),
+            **config,
+        }
+    )
     app.register_blueprint(editing)
     return app
 
@@ -83,8 +90,11 @@ def token_of(client: FlaskClient, path: str = "/login") -> str:
 
 def log_in(client: FlaskClient, name: str = "anna", password: str = PASSWORD, ip: str = "127.0.0.1", **form):
     token = token_of(client)
-    return client.post("/login", data={"csrf_token": token, "username": name, "password": password, **form},
-                       environ_base={"REMOTE_ADDR": ip})
+    return client.post(
+        "/login",
+        data={"csrf_token": token, "username": name, "password": password, **form},
+        environ_base={"REMOTE_ADDR": ip},
+    )
 
 
 def logged_in_as(client: FlaskClient) -> str | None:
@@ -168,8 +178,14 @@ def test_missing_fields_are_a_bad_request(client: FlaskClient) -> None:
 
 @pytest.mark.parametrize(
     ("target", "expected"),
-    [("/goals", "/goals"), ("/sdg/3.4?lang=en", "/sdg/3.4?lang=en"), ("//evil.example/x", "/"),
-     ("https://evil.example/", "/"), ("/\\evil.example", "/"), ("javascript:alert(1)", "/")],
+    [
+        ("/goals", "/goals"),
+        ("/sdg/3.4?lang=en", "/sdg/3.4?lang=en"),
+        ("//evil.example/x", "/"),
+        ("https://evil.example/", "/"),
+        ("/\\evil.example", "/"),
+        ("javascript:alert(1)", "/"),
+    ],
 )
 def test_login_returns_only_to_a_page_of_this_site(client: FlaskClient, target: str, expected: str) -> None:
     response = log_in(client, next=target)
@@ -211,9 +227,7 @@ def test_a_forged_session_is_not_accepted(client: FlaskClient) -> None:
     assert logged_in_as(client) is None
 
 
-def test_changing_the_password_or_removing_the_account_ends_its_sessions(
-    store_path: Path, tmp_path: Path
-) -> None:
+def test_changing_the_password_or_removing_the_account_ends_its_sessions(store_path: Path, tmp_path: Path) -> None:
     path = tmp_path / "accounts.json"
     accounts = Accounts(path)
     accounts.add("cia", PASSWORD)
@@ -257,8 +271,7 @@ def test_failures_from_one_address_do_not_keep_the_member_out_elsewhere(client: 
     assert logged_in_as(client) == "Anna Andersson"
 
 
-def test_the_limit_per_account_over_all_addresses_slows_a_spread_guess(store_path: Path,
-                                                                      accounts_file: Path) -> None:
+def test_the_limit_per_account_over_all_addresses_slows_a_spread_guess(store_path: Path, accounts_file: Path) -> None:
     app = make_app(store_path, accounts_file, LOGIN_MAX_FAILURES_PER_ACCOUNT=8)
     try:
         client = app.test_client()
@@ -382,8 +395,11 @@ def test_a_post_without_a_valid_token_is_refused_with_a_clear_message(client: Fl
     assert "säkerhetstoken (CSRF)" in response.get_data(as_text=True)
     assert logged_in_as(client) is None
     token_of(client)  # the session has a token, but another one is sent
-    response = client.post("/login", data={"csrf_token": "x" * 43, "username": "anna", "password": PASSWORD},
-                           headers={"Accept": "text/plain"})
+    response = client.post(
+        "/login",
+        data={"csrf_token": "x" * 43, "username": "anna", "password": PASSWORD},
+        headers={"Accept": "text/plain"},
+    )
     assert response.status_code == 400 and "CSRF" in response.get_data(as_text=True)
     assert logged_in_as(client) is None
     other = client.application.test_client()  # a token of another session does not count either

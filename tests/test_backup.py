@@ -77,10 +77,12 @@ def fresh(store_path: Path, tmp_path: Path) -> Path:
 # ---------------------------------------------------------------- export and import
 
 
-@pytest.mark.parametrize("fmt,suffix,rdf", [("trig", "trig", ox.RdfFormat.TRIG),
-                                            ("nquads", "nq", ox.RdfFormat.N_QUADS)])
-def test_round_trip_loses_nothing(runner: CliRunner, curated: Path, fresh: Path, tmp_path: Path, fmt: str,
-                                  suffix: str, rdf: ox.RdfFormat) -> None:
+@pytest.mark.parametrize(
+    "fmt,suffix,rdf", [("trig", "trig", ox.RdfFormat.TRIG), ("nquads", "nq", ox.RdfFormat.N_QUADS)]
+)
+def test_round_trip_loses_nothing(
+    runner: CliRunner, curated: Path, fresh: Path, tmp_path: Path, fmt: str, suffix: str, rdf: ox.RdfFormat
+) -> None:
     exported = tmp_path / f"curated.{suffix}"
     result = cli(runner, curated, "export", "--curated", "--format", fmt, "-o", str(exported))
     assert result.exit_code == 0, result.output
@@ -109,8 +111,7 @@ def test_export_curated_default_is_trig_on_standard_output(runner: CliRunner, cu
     assert "graph:curation {" in result.output  # named graphs kept, with the project's prefixes
 
 
-def test_export_curated_refuses_a_format_without_named_graphs(runner: CliRunner, curated: Path,
-                                                              tmp_path: Path) -> None:
+def test_export_curated_refuses_a_format_without_named_graphs(runner: CliRunner, curated: Path, tmp_path: Path) -> None:
     result = cli(runner, curated, "export", "--curated", "--format", "turtle", "-o", str(tmp_path / "x.ttl"))
     assert result.exit_code == 1
     assert "namngivna grafer" in result.output and "named graphs" in result.output
@@ -130,8 +131,11 @@ def _bad_files(folder: Path, good: Path) -> dict[str, tuple[Path, str]]:
     files = {
         "not RDF": ("notes.trig", b"\x89PNG\r\n\x1a\n not a graph at all", "not valid RDF"),
         "cut off": ("cut.trig", text[: len(text) * 2 // 3].encode(), "not valid RDF"),
-        "other graph": ("other.trig", (text + f"\n<{MAPPINGS}> {{ <{LINK}> <{SKK}linkStatus> <{SKK}rejected> }}\n")
-                        .encode(), "outside"),
+        "other graph": (
+            "other.trig",
+            (text + f"\n<{MAPPINGS}> {{ <{LINK}> <{SKK}linkStatus> <{SKK}rejected> }}\n").encode(),
+            "outside",
+        ),
         "default graph": ("default.nq", f"<{LINK}> <{SKK}linkStatus> <{SKK}rejected> .\n".encode(), "default graph"),
         "turtle": ("curated.ttl", b"<http://a> <http://b> <http://c> .\n", "TriG"),
     }
@@ -143,8 +147,9 @@ def _bad_files(folder: Path, good: Path) -> dict[str, tuple[Path, str]]:
 
 
 @pytest.mark.parametrize("case", ["not RDF", "cut off", "other graph", "default graph", "turtle"])
-def test_import_of_a_bad_file_changes_nothing_and_says_why(runner: CliRunner, curated: Path, fresh: Path,
-                                                           tmp_path: Path, case: str) -> None:
+def test_import_of_a_bad_file_changes_nothing_and_says_why(
+    runner: CliRunner, curated: Path, fresh: Path, tmp_path: Path, case: str
+) -> None:
     good = tmp_path / "good.trig"
     assert cli(runner, curated, "export", "--curated", "-o", str(good)).exit_code == 0
     bad, why = _bad_files(tmp_path, good)[case]
@@ -173,8 +178,15 @@ def test_import_is_refused_while_a_writer_holds_the_store(runner: CliRunner, cur
         result = cli(runner, curated, "export", "--curated")
         assert result.exit_code == 0, result.output
         parsed = set(ox.parse(result.stdout_bytes, format=ox.RdfFormat.TRIG))
-        assert ox.Quad(ox.NamedNode(LINK), ox.NamedNode(SKK + "linkStatus"), ox.NamedNode(SKK + "rejected"),
-                       ox.NamedNode(CURATION)) in parsed
+        assert (
+            ox.Quad(
+                ox.NamedNode(LINK),
+                ox.NamedNode(SKK + "linkStatus"),
+                ox.NamedNode(SKK + "rejected"),
+                ox.NamedNode(CURATION),
+            )
+            in parsed
+        )
     finally:
         writer.close()
 
@@ -268,10 +280,16 @@ def test_backup_while_the_writer_keeps_changing_the_store(runner: CliRunner, cur
     assert len(committed) >= 12
     # a copy is a consistent state: the current version of the link has its history entry, and nothing newer
     copy = tmp_path / "copy2"
-    version = next(int(q.object.value) for q in graph(copy, CURATION)
-                   if q.subject.value == LINK and q.predicate.value == SKK + "version")
-    versions = {int(q.object.value) for q in graph(copy, HISTORY) if q.predicate.value == SKK + "version"
-                and q.subject.value.startswith(LINK + "#v")}
+    version = next(
+        int(q.object.value)
+        for q in graph(copy, CURATION)
+        if q.subject.value == LINK and q.predicate.value == SKK + "version"
+    )
+    versions = {
+        int(q.object.value)
+        for q in graph(copy, HISTORY)
+        if q.predicate.value == SKK + "version" and q.subject.value.startswith(LINK + "#v")
+    }
     assert max(versions) == version >= len(before)
 
 
@@ -285,8 +303,9 @@ def test_backup_library_refuses_when_there_is_nothing_to_copy(fresh: Path, tmp_p
         writer.close()
 
 
-def test_backup_moves_on_when_the_snapshot_is_pruned_meanwhile(curated: Path, tmp_path: Path,
-                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_backup_moves_on_when_the_snapshot_is_pruned_meanwhile(
+    curated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """CURRENT named a generation that the server removed before the backup opened it: the backup takes the
     generation CURRENT names now."""
     import kg.snapshots
@@ -317,18 +336,44 @@ def test_round_trip_of_edited_and_added_initiatives(curated: Path, fresh: Path, 
     writer = CurationStore(curated)
     try:
         state = writer.initiative(INITIATIVE)
-        kind = next(o.value for p, o in state.statements
-                    if p.value.endswith("#type") and o.value != SKK + "Initiative")
-        writer.edit_initiative(INITIATIVE, "Måltider och möten (nytt namn)", "Meals and meetings (new name)", kind,
-                               None, "2021-03", None, [], AREA, [], ANNA, "Namnbyte.", None)
-        writer.add_initiative("Ett nytt initiativ", "A new initiative", kind, None, None, None, [], AREA, [],
-                              BERTIL, "Beslut i core team.")
+        kind = next(o.value for p, o in state.statements if p.value.endswith("#type") and o.value != SKK + "Initiative")
+        writer.edit_initiative(
+            INITIATIVE,
+            "Måltider och möten (nytt namn)",
+            "Meals and meetings (new name)",
+            kind,
+            None,
+            "2021-03",
+            None,
+            [],
+            AREA,
+            [],
+            ANNA,
+            "Namnbyte.",
+            None,
+        )
+        writer.add_initiative(
+            "Ett nytt initiativ",
+            "A new initiative",
+            kind,
+            None,
+            None,
+            None,
+            [],
+            AREA,
+            [],
+            BERTIL,
+            "Beslut i core team.",
+        )
     finally:
         writer.close()
     exported = tmp_path / "curated.trig"
     exported.write_bytes(export_curated(ox.Store.read_only(str(curated))))
     import_curated(fresh, exported)
     assert quads(fresh) == quads(curated)
-    names = {q.object.value for q in quads(fresh) if q.subject.value == INITIATIVE
-             and q.predicate.value.endswith("prefLabel") and q.object.language == "sv"}
+    names = {
+        q.object.value
+        for q in quads(fresh)
+        if q.subject.value == INITIATIVE and q.predicate.value.endswith("prefLabel") and q.object.language == "sv"
+    }
     assert names == {"Måltider och möten (nytt namn)"}

@@ -25,22 +25,46 @@ from .browser import (  # noqa: F401 (the fixtures browser, artifacts and open_l
 
 # (screenshot name, path, the question the page must show, points drawn (None: no picture))
 PAGES = [
-    ("analysis", "/analysis/", {"sv": "Vilka partner samarbetar mest med varandra?",
-                                "en": "Which partners work together most?"}, None),
-    ("analysis-partners", "/analysis/partners", {"sv": "Vilka partner samarbetar mest med varandra?",
-                                                 "en": "Which partners work together most?"}, 11),
-    ("analysis-goals", "/analysis/goals", {"sv": "Vilka mål arbetas med tillsammans, i samma initiativ?",
-                                           "en": "Which goals are worked on together, in the same initiatives?"}, 8),
-    ("analysis-targets", "/analysis/goals?level=targets", {
-        "sv": "Vilka delmål arbetas med tillsammans, i samma initiativ?",
-        "en": "Which targets are worked on together, in the same initiatives?"}, 12),
-    ("analysis-goals-confirmed", "/analysis/goals?links=confirmed", {
-        "sv": "Inga bekräftade kopplingar binder ännu ihop två mål",
-        "en": "No confirmed links tie two goals together"}, 0),
+    (
+        "analysis",
+        "/analysis/",
+        {"sv": "Vilka partner samarbetar mest med varandra?", "en": "Which partners work together most?"},
+        None,
+    ),
+    (
+        "analysis-partners",
+        "/analysis/partners",
+        {"sv": "Vilka partner samarbetar mest med varandra?", "en": "Which partners work together most?"},
+        11,
+    ),
+    (
+        "analysis-goals",
+        "/analysis/goals",
+        {
+            "sv": "Vilka mål arbetas med tillsammans, i samma initiativ?",
+            "en": "Which goals are worked on together, in the same initiatives?",
+        },
+        8,
+    ),
+    (
+        "analysis-targets",
+        "/analysis/goals?level=targets",
+        {
+            "sv": "Vilka delmål arbetas med tillsammans, i samma initiativ?",
+            "en": "Which targets are worked on together, in the same initiatives?",
+        },
+        12,
+    ),
+    (
+        "analysis-goals-confirmed",
+        "/analysis/goals?links=confirmed",
+        {
+            "sv": "Inga bekräftade kopplingar binder ännu ihop två mål",
+            "en": "No confirmed links tie two goals together",
+        },
+        0,
+    ),
 ]
-
-
-
 
 
 def with_lang(path: str, lang: str) -> str:
@@ -49,8 +73,9 @@ def with_lang(path: str, lang: str) -> str:
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
 @pytest.mark.parametrize(("name", "path", "question", "points"), PAGES, ids=[p[0] for p in PAGES])
-def test_every_analysis_page_renders(open_live, artifacts: Path, name: str, path: str, question: dict,
-                                     points: int | None, lang: str) -> None:
+def test_every_analysis_page_renders(
+    open_live, artifacts: Path, name: str, path: str, question: dict, points: int | None, lang: str
+) -> None:
     visit = open_live(with_lang(path, lang))
     page = visit.page
     assert visit.response.status == 200
@@ -64,7 +89,8 @@ def test_every_analysis_page_renders(open_live, artifacts: Path, name: str, path
         assert box and box["width"] > 300 and box["height"] > 150, box
         expect(page.locator("svg.network-svg g.point")).to_have_count(points)
         drawn = page.locator("svg.network-svg circle").evaluate_all(
-            "cs => cs.filter(c => c.getBoundingClientRect().width > 5).length")
+            "cs => cs.filter(c => c.getBoundingClientRect().width > 5).length"
+        )
         assert drawn == points
         expect(page.locator("table.analysis-table").first).to_be_visible()
     elif points == 0:

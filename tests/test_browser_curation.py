@@ -16,8 +16,9 @@ from tests.editing import MEMBER, PASSWORD, accounts_file, copy_store
 
 from .browser import ARTIFACTS, expect, launched_browser, open_page  # noqa: F401 (launched_browser: the `browser` fixture)
 
-SPARQL_PREFIXES = ("PREFIX skk: <https://w3id.org/samhallskontraktet/ontology#> "
-                   "PREFIX prov: <http://www.w3.org/ns/prov#> ")
+SPARQL_PREFIXES = (
+    "PREFIX skk: <https://w3id.org/samhallskontraktet/ontology#> PREFIX prov: <http://www.w3.org/ns/prov#> "
+)
 
 
 @pytest.fixture(scope="module")
@@ -30,8 +31,12 @@ def server(store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
 
 
 def ask(server: LiveServer, query: str) -> bool:
-    answer = requests.get(server.sparql, params={"query": SPARQL_PREFIXES + query},
-                          headers={"Accept": "application/sparql-results+json"}, timeout=30)
+    answer = requests.get(
+        server.sparql,
+        params={"query": SPARQL_PREFIXES + query},
+        headers={"Accept": "application/sparql-results+json"},
+        timeout=30,
+    )
     assert answer.status_code == 200, answer.text
     return answer.json()["boolean"]
 
@@ -87,8 +92,11 @@ def test_a_member_does_the_whole_job_in_the_browser(browser, server: LiveServer)
         first.locator("form.suggestion-add button").click()
         expect(page.locator(".flash")).to_be_visible()
         meals = "https://w3id.org/samhallskontraktet/id/initiative/maltider-och-moten"
-        assert ask(server, f"ASK {{ ?l skk:initiative <{meals}> ; "
-                           f"skk:target <http://metadata.un.org/sdg/{code}> ; skk:linkStatus skk:proposed }}")
+        assert ask(
+            server,
+            f"ASK {{ ?l skk:initiative <{meals}> ; "
+            f"skk:target <http://metadata.un.org/sdg/{code}> ; skk:linkStatus skk:proposed }}",
+        )
 
         # the history on the target page shows the changes; undo the latest (the added link)
         page.goto(server.url + "sdg/3.4")
@@ -103,10 +111,15 @@ def test_a_member_does_the_whole_job_in_the_browser(browser, server: LiveServer)
         context.close()
 
     # SPARQL shows each result
-    assert ask(server, "ASK { ?s a skk:TargetSelection ; skk:target <http://metadata.un.org/sdg/3.4> ; "
-                       "skk:reason 'Psykisk hälsa hos äldre är kärnan i Nära vård.'@sv }")
-    assert ask(server, "ASK { <https://w3id.org/samhallskontraktet/id/link/maltider-och-moten--3.4> "
-                       "skk:linkStatus skk:confirmed }")
+    assert ask(
+        server,
+        "ASK { ?s a skk:TargetSelection ; skk:target <http://metadata.un.org/sdg/3.4> ; "
+        "skk:reason 'Psykisk hälsa hos äldre är kärnan i Nära vård.'@sv }",
+    )
+    assert ask(
+        server,
+        "ASK { <https://w3id.org/samhallskontraktet/id/link/maltider-och-moten--3.4> skk:linkStatus skk:confirmed }",
+    )
     assert not ask(server, "ASK { <https://w3id.org/samhallskontraktet/id/link/salus-mea--3.4> skk:target ?t }")
     assert ask(server, "ASK { ?d a skk:Decision ; prov:wasInformedBy ?undone }")
 

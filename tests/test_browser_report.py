@@ -23,8 +23,11 @@ from .browser import (  # noqa: F401 (the fixtures browser, artifacts and open_l
     screenshot_folder,
 )
 
-REPORTS = [("report-whole", "/report"), ("report-nara-vard", "/report/nara-vard"),
-           ("report-skolresultat", "/report/skolresultat")]
+REPORTS = [
+    ("report-whole", "/report"),
+    ("report-nara-vard", "/report/nara-vard"),
+    ("report-skolresultat", "/report/skolresultat"),
+]
 HEADINGS = {
     ("/report", "sv"): "Hela samverkan och Agenda 2030",
     ("/report", "en"): "The whole collaboration and Agenda 2030",
@@ -33,9 +36,6 @@ HEADINGS = {
     ("/report/skolresultat", "sv"): "Fokusområde: Skolresultat",
     ("/report/skolresultat", "en"): "Focus area: School results",
 }
-
-
-
 
 
 def pdf_pages(data: bytes) -> int:

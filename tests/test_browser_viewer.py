@@ -84,7 +84,10 @@ DESCRIBE = """const describe = e => {
   return path.join(' > ');
 };"""
 # Form controls a user can reach that have no accessible name from a <label>, aria-label or aria-labelledby.
-UNLABELLED = "() => {" + DESCRIBE + """
+UNLABELLED = (
+    "() => {"
+    + DESCRIBE
+    + """
   return Array.from(document.querySelectorAll('input, select, textarea'))
     .filter(e => !['hidden', 'submit', 'button', 'reset', 'image'].includes(e.type))
     .filter(e => e.checkVisibility({checkOpacity: true, checkVisibilityCSS: true}))
@@ -92,8 +95,12 @@ UNLABELLED = "() => {" + DESCRIBE + """
                  && !(e.getAttribute('aria-labelledby') || '').trim())
     .map(describe);
 }"""
+)
 # The focused element, and whether its focus is drawn (an outline or a box shadow).
-FOCUSED = "() => {" + DESCRIBE + """
+FOCUSED = (
+    "() => {"
+    + DESCRIBE
+    + """
   const e = document.activeElement;
   if (!e || e === document.body) return null;
   const style = getComputedStyle(e);
@@ -102,10 +109,8 @@ FOCUSED = "() => {" + DESCRIBE + """
   return {element: describe(e) + ' "' + text.slice(0, 40) + '"', visible: outline || style.boxShadow !== 'none',
           outline: style.outline, shadow: style.boxShadow};
 }"""
+)
 TAB_STOPS = 20  # how many tab stops from the top of each page are checked for a visible focus
-
-
-
 
 
 def url_of(live_server: LiveServer, path: str) -> str:
@@ -359,4 +364,3 @@ def test_no_horizontal_overflow_at_phone_width(open_live, artifacts: Path, name:
         pytest.fail(f"{path} is {width} px wide at {inner} px (too wide: {wide})")
     page.screenshot(path=str(artifacts / f"phone-{name}.png"), full_page=True)
     visit.assert_offline_and_clean()
-

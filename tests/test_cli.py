@@ -31,9 +31,17 @@ def run(store: Path, *args: str) -> tuple[int, str]:
 def test_build_prints_the_summary(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(main, ["--store", str(tmp_path / "s"), "build"])
     assert result.exit_code == 0, result.output
-    for line in ("mål / goals: 17", "delmål / targets: 169", "indikatorer / indicators: 232",
-                 "prioriterade perspektiv / priority perspectives: 9", "fokusområden / focus areas: 2",
-                 "funktioner / functions: 3", "LEDA för smartare välfärd", "Måsta äng", "Stödet"):
+    for line in (
+        "mål / goals: 17",
+        "delmål / targets: 169",
+        "indikatorer / indicators: 232",
+        "prioriterade perspektiv / priority perspectives: 9",
+        "fokusområden / focus areas: 2",
+        "funktioner / functions: 3",
+        "LEDA för smartare välfärd",
+        "Måsta äng",
+        "Stödet",
+    ):
         assert line in result.output
     assert "redovisad summa 797 500 kr" in result.output  # the budget discrepancy is reported
 
@@ -116,8 +124,9 @@ def test_bad_parameter_syntax(cli_store: Path) -> None:
     assert code == 2 and "namn=värde" in out
 
 
-@pytest.mark.parametrize(("fmt", "rdflib_format"), [("turtle", "turtle"), ("trig", "trig"),
-                                                      ("nquads", "nquads"), ("jsonld", "json-ld")])
+@pytest.mark.parametrize(
+    ("fmt", "rdflib_format"), [("turtle", "turtle"), ("trig", "trig"), ("nquads", "nquads"), ("jsonld", "json-ld")]
+)
 def test_export_round_trips(cli_store: Path, tmp_path: Path, fmt: str, rdflib_format: str) -> None:
     out = tmp_path / f"export.{fmt}"
     code, _ = run(cli_store, "export", "--format", fmt, "-o", str(out))
@@ -126,8 +135,11 @@ def test_export_round_trips(cli_store: Path, tmp_path: Path, fmt: str, rdflib_fo
     dataset.parse(data=out.read_text(encoding="utf-8"), format=rdflib_format)
     triples = {(s, p, o) for s, p, o, _ in dataset.quads()}
     assert len(triples) > 5000
-    assert (rdflib.URIRef("http://metadata.un.org/sdg/3.4"), rdflib.RDF.type,
-            rdflib.URIRef("http://metadata.un.org/sdg/ontology#Target")) in triples
+    assert (
+        rdflib.URIRef("http://metadata.un.org/sdg/3.4"),
+        rdflib.RDF.type,
+        rdflib.URIRef("http://metadata.un.org/sdg/ontology#Target"),
+    ) in triples
     if fmt in ("trig", "nquads", "jsonld"):
         graphs = {str(g.identifier) for g in dataset.graphs()}
         assert "https://w3id.org/samhallskontraktet/graph/mappings" in graphs

@@ -51,8 +51,10 @@ def cur(path: Path):
 
 def status(store: ox.Store, link: str = LINK) -> list[str]:
     """Every status the union default graph shows for a link."""
-    return [q.object.value.removeprefix(SKK) for q in store.quads_for_pattern(ox.NamedNode(link),
-                                                                               ox.NamedNode(SKK + "linkStatus"), None)]
+    return [
+        q.object.value.removeprefix(SKK)
+        for q in store.quads_for_pattern(ox.NamedNode(link), ox.NamedNode(SKK + "linkStatus"), None)
+    ]
 
 
 def history_of(store: ox.Store, decision: str) -> dict[str, list[str]]:
@@ -158,28 +160,49 @@ def test_stale_version_is_a_conflict_and_changes_nothing(cur: CurationStore) -> 
     assert graph_size(cur.store) == size and status(cur.store) == ["confirmed"]
 
 
-@pytest.mark.parametrize("change", [
-    lambda c: c.select_target("18.1", "Skäl.", AREA, ANNA),
-    lambda c: c.select_target("3.4 } ; DROP ALL", "Skäl.", AREA, ANNA),
-    lambda c: c.select_target("3", "Skäl.", AREA, ANNA),  # a goal, not a target
-    lambda c: c.select_target("3.4", "   ", AREA, ANNA),
-    lambda c: c.select_target("3.4", "Skäl.", ID + "focus-area/finns-inte", ANNA),
-    lambda c: c.set_link_status(LINK, "confirmed", ANNA, "", 0),
-    lambda c: c.set_link_status(LINK, "maybe", ANNA, "Skäl.", 0),
-    lambda c: c.set_link_status(LINK, "proposed", ANNA, "Ingen ändring.", 0),
-    lambda c: c.set_link_status(ID + "link/finns-inte", "confirmed", ANNA, "Skäl.", 0),
-    lambda c: c.add_link(INITIATIVE, "99.99", "primary", "Motivering.", ANNA),
-    lambda c: c.add_link(ID + "initiative/finns-inte", "1.1", "primary", "Motivering.", ANNA),
-    lambda c: c.add_link(INITIATIVE, "1.1", "tertiary", "Motivering.", ANNA),
-    lambda c: c.add_link(INITIATIVE, "1.1", "primary", "x" * 1_000_000, ANNA),
-    lambda c: c.add_link(INITIATIVE, "1.1", "primary", "\n\t ", ANNA),
-    lambda c: c.edit_link(LINK, "primary", "x" * 4001, ANNA, 0),
-    lambda c: c.add_link(INITIATIVE, "1.1", "primary", "Motivering.", "not an iri"),
-    lambda c: c.set_link_status(LINK, "confirmed", ANNA, "Ring Anna på 070-123 45 67.", 0),
-    lambda c: c.add_link(INITIATIVE, "1.1", "primary", "Kontakt: anna.a@vasteras.se", ANNA),
-], ids=["unknown-target", "injected-code", "goal", "blank-reason", "unknown-area", "empty-reason", "unknown-status",
-        "no-change", "unknown-link", "unknown-target-code", "unknown-initiative", "unknown-relevance",
-        "1MB-rationale", "blank-rationale", "4001-rationale", "bad-agent", "phone-in-reason", "email-in-rationale"])
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda c: c.select_target("18.1", "Skäl.", AREA, ANNA),
+        lambda c: c.select_target("3.4 } ; DROP ALL", "Skäl.", AREA, ANNA),
+        lambda c: c.select_target("3", "Skäl.", AREA, ANNA),  # a goal, not a target
+        lambda c: c.select_target("3.4", "   ", AREA, ANNA),
+        lambda c: c.select_target("3.4", "Skäl.", ID + "focus-area/finns-inte", ANNA),
+        lambda c: c.set_link_status(LINK, "confirmed", ANNA, "", 0),
+        lambda c: c.set_link_status(LINK, "maybe", ANNA, "Skäl.", 0),
+        lambda c: c.set_link_status(LINK, "proposed", ANNA, "Ingen ändring.", 0),
+        lambda c: c.set_link_status(ID + "link/finns-inte", "confirmed", ANNA, "Skäl.", 0),
+        lambda c: c.add_link(INITIATIVE, "99.99", "primary", "Motivering.", ANNA),
+        lambda c: c.add_link(ID + "initiative/finns-inte", "1.1", "primary", "Motivering.", ANNA),
+        lambda c: c.add_link(INITIATIVE, "1.1", "tertiary", "Motivering.", ANNA),
+        lambda c: c.add_link(INITIATIVE, "1.1", "primary", "x" * 1_000_000, ANNA),
+        lambda c: c.add_link(INITIATIVE, "1.1", "primary", "\n\t ", ANNA),
+        lambda c: c.edit_link(LINK, "primary", "x" * 4001, ANNA, 0),
+        lambda c: c.add_link(INITIATIVE, "1.1", "primary", "Motivering.", "not an iri"),
+        lambda c: c.set_link_status(LINK, "confirmed", ANNA, "Ring Anna på 070-123 45 67.", 0),
+        lambda c: c.add_link(INITIATIVE, "1.1", "primary", "Kontakt: anna.a@vasteras.se", ANNA),
+    ],
+    ids=[
+        "unknown-target",
+        "injected-code",
+        "goal",
+        "blank-reason",
+        "unknown-area",
+        "empty-reason",
+        "unknown-status",
+        "no-change",
+        "unknown-link",
+        "unknown-target-code",
+        "unknown-initiative",
+        "unknown-relevance",
+        "1MB-rationale",
+        "blank-rationale",
+        "4001-rationale",
+        "bad-agent",
+        "phone-in-reason",
+        "email-in-rationale",
+    ],
+)
 def test_bad_input_is_refused_in_both_languages_and_changes_nothing(cur: CurationStore, change) -> None:
     size, generation = graph_size(cur.store), current_generation(cur.path)
     with pytest.raises(CurationError) as raised:
@@ -208,8 +231,10 @@ def test_two_threads_changing_the_same_link_one_conflict_nothing_lost(cur: Curat
         except Conflict as conflict:
             outcomes.append(("conflict", conflict))
 
-    threads = [threading.Thread(target=change, args=(ANNA, "confirmed")),
-               threading.Thread(target=change, args=(BO, "rejected"))]
+    threads = [
+        threading.Thread(target=change, args=(ANNA, "confirmed")),
+        threading.Thread(target=change, args=(BO, "rejected")),
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -291,8 +316,12 @@ BURST = textwrap.dedent("""
 def test_changes_reported_as_committed_survive_kill_9(path: Path) -> None:
     rng = random.Random()
     for round_ in range(3):
-        process = subprocess.Popen([sys.executable, "-c", BURST, str(path), LINK, str(round_)],
-                                   stdout=subprocess.PIPE, text=True, cwd=PROJECT_ROOT)
+        process = subprocess.Popen(
+            [sys.executable, "-c", BURST, str(path), LINK, str(round_)],
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=PROJECT_ROOT,
+        )
         wanted = rng.randint(3, 25)
         reported = []
         for line in process.stdout:

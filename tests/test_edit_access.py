@@ -13,15 +13,28 @@ from flask.testing import FlaskClient
 from kg.curation import HISTORY
 from tests.editing import log_in, token
 
-FORM = {"target": "3.4", "action": "select", "reason": "Skäl.", "version": "new", "status": "confirmed",
-        "link": "https://w3id.org/samhallskontraktet/id/link/maltider-och-moten--3.4", "relevance": "primary",
-        "rationale": "Motivering.", "initiative": "https://w3id.org/samhallskontraktet/id/initiative/salus-mea",
-        "decision": "https://w3id.org/samhallskontraktet/id/decision/0", "name_sv": "Nytt", "name_en": "New"}
+FORM = {
+    "target": "3.4",
+    "action": "select",
+    "reason": "Skäl.",
+    "version": "new",
+    "status": "confirmed",
+    "link": "https://w3id.org/samhallskontraktet/id/link/maltider-och-moten--3.4",
+    "relevance": "primary",
+    "rationale": "Motivering.",
+    "initiative": "https://w3id.org/samhallskontraktet/id/initiative/salus-mea",
+    "decision": "https://w3id.org/samhallskontraktet/id/decision/0",
+    "name_sv": "Nytt",
+    "name_en": "New",
+}
 
 
 def editing_rules(app: Flask) -> list[tuple[str, set[str]]]:
-    rules = [(rule.rule, set(rule.methods or ()) - {"HEAD", "OPTIONS"}) for rule in app.url_map.iter_rules()
-             if rule.endpoint.startswith("curate.")]
+    rules = [
+        (rule.rule, set(rule.methods or ()) - {"HEAD", "OPTIONS"})
+        for rule in app.url_map.iter_rules()
+        if rule.endpoint.startswith("curate.")
+    ]
     return sorted(rules)
 
 
@@ -49,15 +62,20 @@ def test_a_visitor_reaches_no_editing_action_with_or_without_a_token(edit_app: F
     failures = []
     for rule, methods in editing_rules(edit_app):
         for method in sorted(methods):
-            for label, extra in (("no token", {}), ("forged token", {"csrf_token": "forged"}),
-                                 ("other session's token", {"csrf_token": stolen})):
+            for label, extra in (
+                ("no token", {}),
+                ("forged token", {"csrf_token": "forged"}),
+                ("other session's token", {"csrf_token": stolen}),
+            ):
                 if method == "GET" and extra:
                     continue
                 visitor = edit_app.test_client()
-                response = visitor.open(url(rule), method=method, data={**FORM, **extra},
-                                        query_string=FORM if method == "GET" else None)
-                plain = edit_app.test_client().open(url(rule), method=method, data={**FORM, **extra},
-                                                    headers={"Accept": "text/plain"})
+                response = visitor.open(
+                    url(rule), method=method, data={**FORM, **extra}, query_string=FORM if method == "GET" else None
+                )
+                plain = edit_app.test_client().open(
+                    url(rule), method=method, data={**FORM, **extra}, headers={"Accept": "text/plain"}
+                )
                 if response.status_code != 401 or plain.status_code != 401:
                     failures.append((method, rule, label, response.status_code, plain.status_code))
                 elif "Traceback" in response.get_data(as_text=True):
@@ -104,8 +122,9 @@ def test_a_read_only_server_refuses_changes_even_from_members(store_path, tmp_pa
     try:
         client = log_in(app.test_client())
         assert 'id="selection-form"' not in client.get("/sdg/3.4").get_data(as_text=True)
-        response = post(client, "/edit/selection", target="3.4", action="select", version="new", reason="x",
-                        focus_area="x")
+        response = post(
+            client, "/edit/selection", target="3.4", action="select", version="new", reason="x", focus_area="x"
+        )
         assert response.status_code == 503
         assert "Ändringar är avstängda på den här servern." in response.get_data(as_text=True)
     finally:
@@ -114,8 +133,17 @@ def test_a_read_only_server_refuses_changes_even_from_members(store_path, tmp_pa
 
 def test_visitors_see_no_editing_controls_anywhere(edit_app: Flask) -> None:
     client = edit_app.test_client()
-    for path in ("/", "/goals", "/sdg/3", "/sdg/3.4", "/initiatives", "/id/initiative/maltider-och-moten",
-                 "/partners", "/network", "/search?q=ensamhet"):
+    for path in (
+        "/",
+        "/goals",
+        "/sdg/3",
+        "/sdg/3.4",
+        "/initiatives",
+        "/id/initiative/maltider-och-moten",
+        "/partners",
+        "/network",
+        "/search?q=ensamhet",
+    ):
         html = client.get(path).get_data(as_text=True)
         assert "/edit/" not in html, path
         assert 'class="edit-form"' not in html, path

@@ -33,8 +33,9 @@ SELECT ?reason WHERE { <https://w3id.org/samhallskontraktet/id/selection/3.4> sk
 def log_in(server: LiveServer, name: str = MEMBER, password: str = PASSWORD) -> requests.Session:
     session = requests.Session()
     token = re.search(r'name="csrf_token" value="([^"]+)"', session.get(server.url + "login").text).group(1)
-    answer = session.post(server.url + "login", data={"csrf_token": token, "username": name, "password": password},
-                          allow_redirects=False)
+    answer = session.post(
+        server.url + "login", data={"csrf_token": token, "username": name, "password": password}, allow_redirects=False
+    )
     assert answer.status_code == 303, answer.text[:300]
     return session
 
@@ -55,8 +56,9 @@ def select(session: requests.Session, server: LiveServer, form: dict[str, str], 
 
 
 def sparql(server: LiveServer, query: str) -> list[str]:
-    answer = requests.get(server.sparql, params={"query": query}, headers={"Accept": "application/sparql-results+json"},
-                          timeout=30)
+    answer = requests.get(
+        server.sparql, params={"query": query}, headers={"Accept": "application/sparql-results+json"}, timeout=30
+    )
     assert answer.status_code == 200, answer.text
     return [row["reason"]["value"] for row in answer.json()["results"]["bindings"]]
 
@@ -86,8 +88,9 @@ def test_changes_answered_as_saved_survive_kill_9_of_the_server(served) -> None:
         session = log_in(server)
         form = form_of(session, server)
 
-        def burst(server: LiveServer = server, session: requests.Session = session, form: dict = form,
-                  round_: int = round_) -> None:
+        def burst(
+            server: LiveServer = server, session: requests.Session = session, form: dict = form, round_: int = round_
+        ) -> None:
             for i in range(10_000):
                 reason = f"Runda {round_}, ändring {i}."
                 in_flight[:] = [reason]
@@ -137,8 +140,10 @@ def test_two_members_saving_the_same_version_at_once_one_conflict_nothing_lost(s
         barrier.wait()
         answers[name] = select(session, server, form, f"Skäl från {name}.")
 
-    threads = [threading.Thread(target=save, args=("anna", anna, forms[0])),
-               threading.Thread(target=save, args=("bertil", bertil, forms[1]))]
+    threads = [
+        threading.Thread(target=save, args=("anna", anna, forms[0])),
+        threading.Thread(target=save, args=("bertil", bertil, forms[1])),
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:

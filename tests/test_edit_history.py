@@ -41,8 +41,9 @@ def status(app: Flask) -> str:
 
 def sparql(app: Flask, query: str) -> dict:
     prefixes = "PREFIX skk: <https://w3id.org/samhallskontraktet/ontology#> PREFIX prov: <http://www.w3.org/ns/prov#> "
-    answer = app.test_client().get("/sparql", query_string={"query": prefixes + query},
-                                   headers={"Accept": "application/sparql-results+json"})
+    answer = app.test_client().get(
+        "/sparql", query_string={"query": prefixes + query}, headers={"Accept": "application/sparql-results+json"}
+    )
     assert answer.status_code == 200, answer.get_data(as_text=True)[:300]
     return answer.get_json()
 
@@ -62,16 +63,19 @@ def test_the_history_shows_who_when_what_and_why_on_target_and_initiative_pages(
     assert "Koppling bekräftad" in rows[1] and "status: föreslagen → bekräftad" in rows[1]
     assert "Stödet arbetar med detta." in rows[1]
     assert "Delmålet valdes" in rows[2] and "Vård för alla är kärnan." in rows[2] and "Nära vård" in rows[2]
-    assert len(re.findall(r'<time datetime="\d{4}-\d\d-\d\dT[^"]+">\d{4}-\d\d-\d\d \d\d:\d\d UTC</time>',
-                          section(page))) == 3
+    assert (
+        len(re.findall(r'<time datetime="\d{4}-\d\d-\d\dT[^"]+">\d{4}-\d\d-\d\d \d\d:\d\d UTC</time>', section(page)))
+        == 3
+    )
     initiative = section(visitor.get("/id/initiative/stodet").get_data(as_text=True))
     assert initiative.count('class="history-entry"') == 2  # the links, not the selection
     assert "Koppling bekräftad" in initiative and "delmål 3.8" in initiative
     assert section(visitor.get("/sdg/3.4").get_data(as_text=True)) == ""  # no changes there
 
 
-def test_visitors_see_a_member_of_the_core_team_and_no_undo_members_see_display_names(edit_app: Flask,
-                                                                                      member: FlaskClient) -> None:
+def test_visitors_see_a_member_of_the_core_team_and_no_undo_members_see_display_names(
+    edit_app: Flask, member: FlaskClient
+) -> None:
     cur = curation(edit_app)
     cur.set_link_status(LINK, "confirmed", agent(edit_app, OTHER), "Bekräftad.", None)
     cur.set_link_status(LINK, "rejected", agent(edit_app), "Avvisad ändå.", None)
@@ -88,8 +92,9 @@ def test_visitors_see_a_member_of_the_core_team_and_no_undo_members_see_display_
     assert "/edit/undo?decision=" in rows[0] and "/edit/undo" not in rows[1]  # only the latest change of a thing
 
 
-def test_undo_in_the_browser_restores_the_previous_state_and_is_in_the_history(edit_app: Flask,
-                                                                             member: FlaskClient) -> None:
+def test_undo_in_the_browser_restores_the_previous_state_and_is_in_the_history(
+    edit_app: Flask, member: FlaskClient
+) -> None:
     change = curation(edit_app).set_link_status(LINK, "confirmed", agent(edit_app), "Bekräftad.", None)
     page = member.get("/sdg/3.8").get_data(as_text=True)
     link = re.search(r'href="(/edit/undo\?decision=[^"]+)"', section(page)).group(1).replace("&amp;", "&")
@@ -105,12 +110,14 @@ def test_undo_in_the_browser_restores_the_previous_state_and_is_in_the_history(e
     after = member.get("/sdg/3.8").get_data(as_text=True)
     assert "Ändringen är ångrad." in after
     public = edit_app.test_client().get("/sdg/3.8").get_data(as_text=True)
-    assert re.search(r'Stödet</a></th>.*?status-proposed', public, re.S)
+    assert re.search(r"Stödet</a></th>.*?status-proposed", public, re.S)
     first = entries(public)[0]
     assert "Ångrade en tidigare ändring:" in first and "Förhastat." in first
     assert "status: bekräftad → föreslagen" in first
-    asked = sparql(edit_app, f"ASK {{ ?undo a skk:Decision ; prov:wasInformedBy <{change.decision}> ; "
-                             f"skk:reason 'Förhastat.'@sv }}")
+    asked = sparql(
+        edit_app,
+        f"ASK {{ ?undo a skk:Decision ; prov:wasInformedBy <{change.decision}> ; skk:reason 'Förhastat.'@sv }}",
+    )
     assert asked["boolean"] is True
 
 
@@ -128,7 +135,8 @@ def test_undo_without_a_reason_and_of_an_added_link(edit_app: Flask, member: Fla
 
 
 def test_undo_of_a_change_that_is_no_longer_the_latest_is_a_conflict_and_changes_nothing(
-        edit_app: Flask, member: FlaskClient) -> None:
+    edit_app: Flask, member: FlaskClient
+) -> None:
     first = curation(edit_app).set_link_status(LINK, "confirmed", agent(edit_app), "Bekräftad.", None)
     curation(edit_app).set_link_status(LINK, "rejected", agent(edit_app, OTHER), "Avvisad.", None)
     store = edit_app.extensions["kg"].store
@@ -175,8 +183,12 @@ def test_sparql_finds_the_history_but_nothing_of_the_accounts(edit_app: Flask, m
     assert not any(name in b["a"]["value"] for b in agents["results"]["bindings"] for name in (MEMBER, OTHER))
     accounts = edit_app.extensions["accounts"]
     for secret in (DISPLAY, "Bertil Berg", accounts.get(MEMBER).password_hash, accounts.get(OTHER).password_hash):
-        found = sparql(edit_app, "SELECT ?s WHERE { ?s ?p ?o FILTER(CONTAINS(STR(?o), ?secret)) } LIMIT 1"
-                       .replace("?secret", '"' + secret.replace("\\", "\\\\").replace('"', '\\"') + '"'))
+        found = sparql(
+            edit_app,
+            "SELECT ?s WHERE { ?s ?p ?o FILTER(CONTAINS(STR(?o), ?secret)) } LIMIT 1".replace(
+                "?secret", '"' + secret.replace("\\", "\\\\").replace('"', '\\"') + '"'
+            ),
+        )
         assert found["results"]["bindings"] == [], secret
 
 
@@ -201,8 +213,9 @@ def test_the_page_shows_at_most_the_limit_and_counts_the_rest(edit_app: Flask) -
     assert [e.undoable for e in found] == [True, False]
 
 
-def test_a_change_of_an_initiatives_facts_is_in_its_history_and_can_be_undone(edit_app: Flask,
-                                                                             member: FlaskClient) -> None:
+def test_a_change_of_an_initiatives_facts_is_in_its_history_and_can_be_undone(
+    edit_app: Flask, member: FlaskClient
+) -> None:
     cur = curation(edit_app)
     facts = cur.initiative(INITIATIVE)
 
@@ -211,10 +224,21 @@ def test_a_change_of_an_initiatives_facts_is_in_its_history_and_can_be_undone(ed
 
     names = {o.language: o.value for p, o in facts.statements if p.value.endswith("#prefLabel")}
     kind = next(v for v in values("#type") if v.startswith(SKK))
-    change = cur.edit_initiative(INITIATIVE, names["sv"], names["en"], kind, SKK + "completed", None, None,
-                                 values("#participant"), AREA, values("#perspective"), agent(edit_app, OTHER),
-                                 "Avslutat 2024.",
-                                 facts.version)
+    change = cur.edit_initiative(
+        INITIATIVE,
+        names["sv"],
+        names["en"],
+        kind,
+        SKK + "completed",
+        None,
+        None,
+        values("#participant"),
+        AREA,
+        values("#perspective"),
+        agent(edit_app, OTHER),
+        "Avslutat 2024.",
+        facts.version,
+    )
     shown = entries(edit_app.test_client().get("/id/initiative/stodet").get_data(as_text=True))[0]
     assert "Initiativets uppgifter ändrade" in shown and "status: pågående → avslutat" in shown
     assert "Avslutat 2024." in shown

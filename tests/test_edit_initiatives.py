@@ -21,32 +21,53 @@ from tests.editing import agent, form_error, post, token
 MEALS = ID + "initiative/maltider-och-moten"  # shipped: description, statedAs, theme, source, function, proposals
 MEALS_PAGE = "/id/initiative/maltider-och-moten"
 ORG, PERSPECTIVE, AREA = ID + "organisation/", ID + "perspective/", ID + "focus-area/nara-vard"
-PREFIXES = ("PREFIX skk: <https://w3id.org/samhallskontraktet/ontology#> "
-            "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX dcterms: <http://purl.org/dc/terms/> "
-            "PREFIX prov: <http://www.w3.org/ns/prov#> ")
+PREFIXES = (
+    "PREFIX skk: <https://w3id.org/samhallskontraktet/ontology#> "
+    "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX dcterms: <http://purl.org/dc/terms/> "
+    "PREFIX prov: <http://www.w3.org/ns/prov#> "
+)
 
 
 def new_initiative(**changes: object) -> dict[str, object]:
-    form = {"name_sv": "Läxhjälp på biblioteket", "name_en": "Homework help at the library", "kind": SKK + "Pilot",
-            "status": SKK + "planned", "start": "2025-01-15", "end": "2025-06", "focus_area": AREA,
-            "partners": [ORG + "samhallskontraktet", ORG + "eskilstuna-kommun"],
-            "perspectives": [PERSPECTIVE + "trygghet"], "reason": "Beslutat på core team-mötet.", "version": "new"}
+    form = {
+        "name_sv": "Läxhjälp på biblioteket",
+        "name_en": "Homework help at the library",
+        "kind": SKK + "Pilot",
+        "status": SKK + "planned",
+        "start": "2025-01-15",
+        "end": "2025-06",
+        "focus_area": AREA,
+        "partners": [ORG + "samhallskontraktet", ORG + "eskilstuna-kommun"],
+        "perspectives": [PERSPECTIVE + "trygghet"],
+        "reason": "Beslutat på core team-mötet.",
+        "version": "new",
+    }
     return {**form, **changes}
 
 
 def meals_edit(**changes: object) -> dict[str, object]:
     """The form of Måltider och möten as shipped, with `changes`."""
-    form = {"iri": MEALS, "version": "0", "name_sv": "Måltider och möten", "name_en": "Meals and meetings",
-            "kind": SKK + "Pilot", "status": SKK + "ongoing", "start": "", "end": "", "focus_area": AREA,
-            "partners": [ORG + "samhallskontraktet"],
-            "perspectives": [PERSPECTIVE + "proaktiva-insatser", PERSPECTIVE + "utga-fran-invanaren"],
-            "reason": "Rättat efter mötet."}
+    form = {
+        "iri": MEALS,
+        "version": "0",
+        "name_sv": "Måltider och möten",
+        "name_en": "Meals and meetings",
+        "kind": SKK + "Pilot",
+        "status": SKK + "ongoing",
+        "start": "",
+        "end": "",
+        "focus_area": AREA,
+        "partners": [ORG + "samhallskontraktet"],
+        "perspectives": [PERSPECTIVE + "proaktiva-insatser", PERSPECTIVE + "utga-fran-invanaren"],
+        "reason": "Rättat efter mötet.",
+    }
     return {**form, **changes}
 
 
 def ask(app: Flask, query: str) -> bool:
-    answer = app.test_client().get("/sparql", query_string={"query": PREFIXES + query},
-                                   headers={"Accept": "application/sparql-results+json"})
+    answer = app.test_client().get(
+        "/sparql", query_string={"query": PREFIXES + query}, headers={"Accept": "application/sparql-results+json"}
+    )
     return answer.get_json()["boolean"]
 
 
@@ -57,8 +78,9 @@ def store(app: Flask) -> ox.Store:
 def findings_about(graph_store: ox.Store, iri: str) -> list[Finding]:
     """The SHACL violations of one resource, the shapes run over the whole store (curated graphs included)."""
     shapes = rdflib.Graph().parse(PROJECT_ROOT / "ontology" / "shapes.ttl", format="turtle")
-    return [f for f in shacl_findings(to_rdflib(graph_store), shapes)
-            if f.resource == iri and f.severity == "violation"]
+    return [
+        f for f in shacl_findings(to_rdflib(graph_store), shapes) if f.resource == iri and f.severity == "violation"
+    ]
 
 
 # ---------------------------------------------------------------- adding
@@ -68,7 +90,7 @@ def test_a_member_adds_an_initiative_and_everyone_sees_it(edit_app: Flask, membe
     listing = member.get("/initiatives").get_data(as_text=True)
     assert 'href="/edit/initiative/new"' in listing
     form = member.get("/edit/initiative/new").get_data(as_text=True)
-    assert '<h1>Nytt initiativ</h1>' in form and 'name="version" value="new"' in form
+    assert "<h1>Nytt initiativ</h1>" in form and 'name="version" value="new"' in form
     assert f'<option value="{SKK}Pilot"' in form and f'value="{ORG}eskilstuna-kommun"' in form
     response = post(member, "/edit/initiative/new", **new_initiative())
     assert response.status_code == 303
@@ -85,9 +107,12 @@ def test_a_member_adds_an_initiative_and_everyone_sees_it(edit_app: Flask, membe
     assert "/edit/" not in visitor.get("/initiatives").get_data(as_text=True)
     iri = ID + "initiative/laxhjalp-pa-biblioteket"
     # marked as the core team's: created by the core team, attributed to the member, and from no source
-    assert ask(edit_app, f"ASK {{ <{iri}> a skk:Pilot ; skos:prefLabel 'Läxhjälp på biblioteket'@sv ; "
-                         f"skk:status skk:planned ; skk:perspective <{PERSPECTIVE}trygghet> ; "
-                         f"dcterms:creator ?team ; prov:wasAttributedTo <{agent(edit_app)}> . ?team a skk:CoreTeam }}")
+    assert ask(
+        edit_app,
+        f"ASK {{ <{iri}> a skk:Pilot ; skos:prefLabel 'Läxhjälp på biblioteket'@sv ; "
+        f"skk:status skk:planned ; skk:perspective <{PERSPECTIVE}trygghet> ; "
+        f"dcterms:creator ?team ; prov:wasAttributedTo <{agent(edit_app)}> . ?team a skk:CoreTeam }}",
+    )
     assert not ask(edit_app, f"ASK {{ <{iri}> dcterms:source ?source }}")
 
 
@@ -121,20 +146,38 @@ def test_the_edit_form_shows_the_current_facts(member: FlaskClient) -> None:
 
 
 def test_editing_facts_shows_on_the_public_page_and_keeps_the_rest(edit_app: Flask, member: FlaskClient) -> None:
-    response = post(member, "/edit/initiative", next=MEALS_PAGE, **meals_edit(
-        name_sv="Måltider och möten för äldre", status=SKK + "completed", start="2024-02-01", end="2024-12-31",
-        partners=[ORG + "samhallskontraktet", ORG + "civilsamhallet"], perspectives=[PERSPECTIVE + "trygghet"]))
+    response = post(
+        member,
+        "/edit/initiative",
+        next=MEALS_PAGE,
+        **meals_edit(
+            name_sv="Måltider och möten för äldre",
+            status=SKK + "completed",
+            start="2024-02-01",
+            end="2024-12-31",
+            partners=[ORG + "samhallskontraktet", ORG + "civilsamhallet"],
+            perspectives=[PERSPECTIVE + "trygghet"],
+        ),
+    )
     assert response.status_code == 303 and response.headers["Location"] == MEALS_PAGE
     page = edit_app.test_client().get(MEALS_PAGE).get_data(as_text=True)
     assert "<h1>Måltider och möten för äldre</h1>" in page and "Civilsamhället" in page and "Trygghet" in page
     classification = re.search(r'<section class="classification".*?</section>', page, re.S).group(0)
     assert "Trygghet" in classification and "Proaktiva insatser" not in classification  # (the history has it)
     # what the form does not edit is still there: description, the source's wording, theme, function, source
-    for kept in ("Tre piloter.", "Måltider och möten – tre piloter", "Välmående självständiga äldre",
-                 "Samhällslabbet", "Core team-möte februari"):
+    for kept in (
+        "Tre piloter.",
+        "Måltider och möten – tre piloter",
+        "Välmående självständiga äldre",
+        "Samhällslabbet",
+        "Core team-möte februari",
+    ):
         assert kept in page, kept
-    assert ask(edit_app, f"ASK {{ <{MEALS}> skk:status skk:completed ; dcterms:source ?s ; skk:inFunction ?f ; "
-                         f"prov:wasAttributedTo <{agent(edit_app)}> ; skk:theme ?t }}")
+    assert ask(
+        edit_app,
+        f"ASK {{ <{MEALS}> skk:status skk:completed ; dcterms:source ?s ; skk:inFunction ?f ; "
+        f"prov:wasAttributedTo <{agent(edit_app)}> ; skk:theme ?t }}",
+    )
     assert not ask(edit_app, f"ASK {{ <{MEALS}> skk:status skk:ongoing }}")  # the shipped status was replaced
     assert not ask(edit_app, f"ASK {{ <{MEALS}> skos:prefLabel 'Måltider och möten'@sv }}")
     assert findings_about(store(edit_app), MEALS) == []
@@ -173,8 +216,9 @@ BAD = [
 
 
 @pytest.mark.parametrize(("change", "message"), BAD, ids=[m for _, m in BAD])
-def test_bad_input_is_a_clear_message_and_changes_nothing(edit_app: Flask, member: FlaskClient, change: dict,
-                                                          message: str) -> None:
+def test_bad_input_is_a_clear_message_and_changes_nothing(
+    edit_app: Flask, member: FlaskClient, change: dict, message: str
+) -> None:
     before = len(store(edit_app))
     for path, form in (("/edit/initiative", meals_edit(**change)), ("/edit/initiative/new", new_initiative(**change))):
         if path.endswith("new") and "version" in change:
@@ -213,8 +257,14 @@ def test_english_messages(member: FlaskClient) -> None:
 
 
 def test_a_rebuild_keeps_the_edits_and_what_they_did_not_touch(edit_app: Flask, member: FlaskClient) -> None:
-    assert post(member, "/edit/initiative", **meals_edit(
-        name_en="Shared meals", status=SKK + "completed", focus_area="", perspectives=[])).status_code == 303
+    assert (
+        post(
+            member,
+            "/edit/initiative",
+            **meals_edit(name_en="Shared meals", status=SKK + "completed", focus_area="", perspectives=[]),
+        ).status_code
+        == 303
+    )
     assert post(member, "/edit/initiative/new", **new_initiative()).status_code == 303
     path = edit_app.config["KG_STORE"]  # a folder, or a remote store (--backend virtuoso)
     edit_app.extensions["kg"].close()
@@ -232,11 +282,17 @@ def test_a_rebuild_keeps_the_edits_and_what_they_did_not_touch(edit_app: Flask, 
     assert objects(MEALS, "http://purl.org/dc/terms/description") == ["Three pilots.", "Tre piloter."]
     assert objects(MEALS, "http://purl.org/dc/terms/source") == [ID + "source/core-team-2024-02-27"]
     assert objects(ID + "initiative/laxhjalp-pa-biblioteket", label) == [
-        "Homework help at the library", "Läxhjälp på biblioteket"]
+        "Homework help at the library",
+        "Läxhjälp på biblioteket",
+    ]
 
 
-ROUTES = [("GET", "/edit/initiative/new"), ("POST", "/edit/initiative/new"),
-          ("GET", f"/edit/initiative?iri={MEALS}"), ("POST", "/edit/initiative")]
+ROUTES = [
+    ("GET", "/edit/initiative/new"),
+    ("POST", "/edit/initiative/new"),
+    ("GET", f"/edit/initiative?iri={MEALS}"),
+    ("POST", "/edit/initiative"),
+]
 
 
 @pytest.mark.parametrize(("method", "path"), ROUTES)

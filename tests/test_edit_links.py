@@ -14,13 +14,15 @@ ID = "https://w3id.org/samhallskontraktet/id/"
 LINK = ID + "link/maltider-och-moten--3.4"  # a proposal, secondary, in the shipped data
 MALTIDER = ID + "initiative/maltider-och-moten"
 DATADRIVET = ID + "initiative/datadrivet-arbete-och-ai"
-PREFIXES = ("PREFIX skk: <https://w3id.org/samhallskontraktet/ontology#> "
-            "PREFIX sdg: <http://metadata.un.org/sdg/> ")
+PREFIXES = "PREFIX skk: <https://w3id.org/samhallskontraktet/ontology#> PREFIX sdg: <http://metadata.un.org/sdg/> "
 
 
 def ask(app: Flask, pattern: str) -> bool:
-    answer = app.test_client().get("/sparql", query_string={"query": PREFIXES + "ASK { " + pattern + " }"},
-                                   headers={"Accept": "application/sparql-results+json"})
+    answer = app.test_client().get(
+        "/sparql",
+        query_string={"query": PREFIXES + "ASK { " + pattern + " }"},
+        headers={"Accept": "application/sparql-results+json"},
+    )
     assert answer.status_code == 200, answer.get_data(as_text=True)[:300]
     return answer.get_json()["boolean"]
 
@@ -48,8 +50,7 @@ def size(app: Flask) -> int:
 
 
 def decide(client: FlaskClient, status: str, version: str = "0", reason: str = "Core team har läst förslaget."):
-    return post(client, "/edit/link/status", link=LINK, status=status, reason=reason, version=version,
-                next="/sdg/3.4")
+    return post(client, "/edit/link/status", link=LINK, status=status, reason=reason, version=version, next="/sdg/3.4")
 
 
 # ---------------------------------------------------------------- deciding, editing, removing
@@ -79,13 +80,13 @@ def test_a_member_rejects_a_link_and_it_moves_to_the_rejected_list(edit_app: Fla
     assert decide(member, "rejected").status_code == 303
     page = public(edit_app, "/sdg/3.4")
     assert table_row(page, "Måltider och möten") is None
-    rejected = page[page.index("Avvisade kopplingar"):] if "Avvisade kopplingar" in page else ""
+    rejected = page[page.index("Avvisade kopplingar") :] if "Avvisade kopplingar" in page else ""
     assert "Måltider och möten" in rejected and "avvisad" in rejected
     assert link_item(public(edit_app, "/id/initiative/maltider-och-moten"), "3.4") == "rejected"
     assert ask(edit_app, f"<{LINK}> skk:linkStatus skk:rejected")
     # the rejected link keeps its Edit… control for a member, and can be confirmed again with its new version
     mine = member.get("/sdg/3.4").get_data(as_text=True)
-    assert re.search(r'href="/edit/link\?link=[^"]*maltider-och-moten--3\.4', mine[mine.index("Avvisade kopplingar"):])
+    assert re.search(r'href="/edit/link\?link=[^"]*maltider-och-moten--3\.4', mine[mine.index("Avvisade kopplingar") :])
     assert decide(member, "confirmed", version="1").status_code == 303
     assert ask(edit_app, f"<{LINK}> skk:linkStatus skk:confirmed")
 
@@ -101,21 +102,38 @@ def test_deciding_needs_a_reason_and_a_decision(edit_app: Flask, member: FlaskCl
 
 
 def test_a_member_changes_relevance_and_rationale(edit_app: Flask, member: FlaskClient) -> None:
-    response = post(member, "/edit/link/edit", link=LINK, relevance="primary", version="0", next="/sdg/3.4",
-                    rationale="Gemensamma måltider bryter ensamhet, en del av psykisk hälsa.", reason="")
+    response = post(
+        member,
+        "/edit/link/edit",
+        link=LINK,
+        relevance="primary",
+        version="0",
+        next="/sdg/3.4",
+        rationale="Gemensamma måltider bryter ensamhet, en del av psykisk hälsa.",
+        reason="",
+    )
     assert response.status_code == 303 and response.headers["Location"] == "/sdg/3.4"
     row = table_row(public(edit_app, "/sdg/3.4"), "Måltider och möten")
     assert row is not None and "Gemensamma måltider bryter ensamhet, en del av psykisk hälsa." in row
     assert "primär" in row
-    assert ask(edit_app, f"<{LINK}> skk:relevance skk:primary ; "
-                         "skk:rationale 'Gemensamma måltider bryter ensamhet, en del av psykisk hälsa.'@sv")
+    assert ask(
+        edit_app,
+        f"<{LINK}> skk:relevance skk:primary ; "
+        "skk:rationale 'Gemensamma måltider bryter ensamhet, en del av psykisk hälsa.'@sv",
+    )
     form = member.get("/edit/link", query_string={"link": LINK}).get_data(as_text=True)
     assert 'name="version" value="1"' in form
 
 
 def test_a_member_removes_a_link(edit_app: Flask, member: FlaskClient) -> None:
-    response = post(member, "/edit/link/remove", link=LINK, version="0", reason="Kopplingen är för svag.",
-                    next="/id/initiative/maltider-och-moten")
+    response = post(
+        member,
+        "/edit/link/remove",
+        link=LINK,
+        version="0",
+        reason="Kopplingen är för svag.",
+        next="/id/initiative/maltider-och-moten",
+    )
     assert response.status_code == 303 and response.headers["Location"] == "/id/initiative/maltider-och-moten"
     assert table_row(public(edit_app, "/sdg/3.4"), "Måltider och möten") is None
     assert link_item(public(edit_app, "/id/initiative/maltider-och-moten"), "3.4") is None
@@ -131,9 +149,11 @@ def test_an_unknown_link_is_404_on_its_page_and_400_when_changed(edit_app: Flask
     assert member.get("/edit/link", query_string={"link": "not an iri"}).status_code == 404
     assert member.get("/edit/link", query_string={"link": ID + "initiative/maltider-och-moten"}).status_code == 404
     before = size(edit_app)
-    for path, form in [("/edit/link/status", {"status": "confirmed", "reason": "Skäl"}),
-                       ("/edit/link/edit", {"relevance": "primary", "rationale": "Text"}),
-                       ("/edit/link/remove", {"reason": "Skäl"})]:
+    for path, form in [
+        ("/edit/link/status", {"status": "confirmed", "reason": "Skäl"}),
+        ("/edit/link/edit", {"relevance": "primary", "rationale": "Text"}),
+        ("/edit/link/remove", {"reason": "Skäl"}),
+    ]:
         response = post(member, path, link=ID + "link/nothing--1.1", version="0", **form)
         html = response.get_data(as_text=True)
         assert response.status_code == 400 and "Okänd koppling" in form_error(html), path
@@ -145,20 +165,35 @@ def test_a_stale_form_is_a_conflict_that_shows_the_current_state_and_keeps_the_t
 ) -> None:
     assert decide(member, "confirmed").status_code == 303  # now version 1
     before = size(edit_app)
-    stale = post(member, "/edit/link/edit", link=LINK, relevance="primary", version="0", next="/sdg/3.4",
-                 rationale="Min nya motivering som inte får försvinna.", reason="Mitt skäl.")
+    stale = post(
+        member,
+        "/edit/link/edit",
+        link=LINK,
+        relevance="primary",
+        version="0",
+        next="/sdg/3.4",
+        rationale="Min nya motivering som inte får försvinna.",
+        reason="Mitt skäl.",
+    )
     html = stale.get_data(as_text=True)
     assert stale.status_code == 409
     assert form_error(html) == "Någon annan har redan ändrat detta (nu version 1)."
     assert "bekräftad" in html  # the current state
-    edit_form = html[html.index('id="link-edit"'):]
+    edit_form = html[html.index('id="link-edit"') :]
     edit_form = edit_form[: edit_form.index("</form>")]
     assert 'name="version" value="1"' in edit_form
     assert "Min nya motivering som inte får försvinna.</textarea>" in edit_form and "Mitt skäl.</textarea>" in edit_form
     assert size(edit_app) == before
     # sending the form again (now with the current version) goes through
-    again = post(member, "/edit/link/edit", link=LINK, relevance="primary", version="1",
-                 rationale="Min nya motivering som inte får försvinna.", reason="Mitt skäl.")
+    again = post(
+        member,
+        "/edit/link/edit",
+        link=LINK,
+        relevance="primary",
+        version="1",
+        rationale="Min nya motivering som inte får försvinna.",
+        reason="Mitt skäl.",
+    )
     assert again.status_code == 303
 
 
@@ -167,8 +202,9 @@ def test_a_rationale_of_a_megabyte_is_refused(edit_app: Flask, member: FlaskClie
     edit = post(member, "/edit/link/edit", link=LINK, relevance="primary", version="0", rationale="x" * 1_000_000)
     assert edit.status_code == 400
     assert form_error(edit.get_data(as_text=True)) == "Motiveringen får vara högst 4000 tecken."
-    add = post(member, "/edit/link/new", initiative=DATADRIVET, target="4.4", relevance="primary",
-               rationale="x" * 1_000_000)
+    add = post(
+        member, "/edit/link/new", initiative=DATADRIVET, target="4.4", relevance="primary", rationale="x" * 1_000_000
+    )
     assert add.status_code == 400
     assert form_error(add.get_data(as_text=True)) == "Motiveringen får vara högst 4000 tecken."
     assert size(edit_app) == before
@@ -193,48 +229,89 @@ def test_a_member_adds_a_link_by_code_from_the_initiative_page(edit_app: Flask, 
     page = member.get("/id/initiative/datadrivet-arbete-och-ai").get_data(as_text=True)
     assert 'id="link-new"' in page and f'name="initiative" value="{DATADRIVET}"' in page
     assert link_item(page, "4.4") is None
-    response = post(member, "/edit/link/new", initiative=DATADRIVET, target="4.4", relevance="secondary",
-                    rationale="Kompetens i dataanalys är yrkeskunskap.", reason="",
-                    next="/id/initiative/datadrivet-arbete-och-ai")
+    response = post(
+        member,
+        "/edit/link/new",
+        initiative=DATADRIVET,
+        target="4.4",
+        relevance="secondary",
+        rationale="Kompetens i dataanalys är yrkeskunskap.",
+        reason="",
+        next="/id/initiative/datadrivet-arbete-och-ai",
+    )
     assert response.status_code == 303 and response.headers["Location"] == "/id/initiative/datadrivet-arbete-och-ai"
     assert "Kopplingen är tillagd." in member.get("/id/initiative/datadrivet-arbete-och-ai").get_data(as_text=True)
     assert link_item(public(edit_app, "/id/initiative/datadrivet-arbete-och-ai"), "4.4") == "confirmed"
     row = table_row(public(edit_app, "/sdg/4.4"), "Datadrivet arbete och AI")
     assert row is not None and "Kompetens i dataanalys är yrkeskunskap." in row and "bekräftad" in row
-    assert ask(edit_app, f"?l a skk:TargetLink ; skk:initiative <{DATADRIVET}> ; skk:target sdg:4.4 ; "
-                         "skk:linkStatus skk:confirmed ; skk:relevance skk:secondary")
-    again = post(member, "/edit/link/new", initiative=DATADRIVET, target="4.4", relevance="secondary",
-                 rationale="Igen.")
+    assert ask(
+        edit_app,
+        f"?l a skk:TargetLink ; skk:initiative <{DATADRIVET}> ; skk:target sdg:4.4 ; "
+        "skk:linkStatus skk:confirmed ; skk:relevance skk:secondary",
+    )
+    again = post(
+        member, "/edit/link/new", initiative=DATADRIVET, target="4.4", relevance="secondary", rationale="Igen."
+    )
     assert again.status_code == 400 and form_error(again.get_data(as_text=True)) == "Kopplingen finns redan."
 
 
-def test_a_member_adds_a_link_from_the_target_page_choosing_the_initiative(edit_app: Flask,
-                                                                           member: FlaskClient) -> None:
+def test_a_member_adds_a_link_from_the_target_page_choosing_the_initiative(
+    edit_app: Flask, member: FlaskClient
+) -> None:
     page = member.get("/sdg/4.4").get_data(as_text=True)
-    form = page[page.index('id="link-new"'):]
+    form = page[page.index('id="link-new"') :]
     assert 'name="target" value="4.4"' in form and f'<option value="{DATADRIVET}"' in form
-    response = post(member, "/edit/link/new", initiative=DATADRIVET, target="4.4", relevance="primary",
-                    rationale="Utbildning i AI.", reason="Core team tog upp det.", next="/sdg/4.4")
+    response = post(
+        member,
+        "/edit/link/new",
+        initiative=DATADRIVET,
+        target="4.4",
+        relevance="primary",
+        rationale="Utbildning i AI.",
+        reason="Core team tog upp det.",
+        next="/sdg/4.4",
+    )
     assert response.status_code == 303 and response.headers["Location"] == "/sdg/4.4"
     assert table_row(public(edit_app, "/sdg/4.4"), "Datadrivet arbete och AI") is not None
 
 
 def test_a_target_is_found_by_swedish_or_english_words(edit_app: Flask, member: FlaskClient) -> None:
-    swedish = post(member, "/edit/link/new", initiative=DATADRIVET, target="psykisk hälsa", relevance="secondary",
-                   rationale="Svenska ord.")
+    swedish = post(
+        member,
+        "/edit/link/new",
+        initiative=DATADRIVET,
+        target="psykisk hälsa",
+        relevance="secondary",
+        rationale="Svenska ord.",
+    )
     assert swedish.status_code == 303 and swedish.headers["Location"] == "/sdg/3.4"
     assert ask(edit_app, f"?l skk:initiative <{DATADRIVET}> ; skk:target sdg:3.4")
-    english = post(member, "/edit/link/new", initiative=DATADRIVET, target="malnutrition", relevance="secondary",
-                   rationale="English words.")
+    english = post(
+        member,
+        "/edit/link/new",
+        initiative=DATADRIVET,
+        target="malnutrition",
+        relevance="secondary",
+        rationale="English words.",
+    )
     assert english.status_code == 303 and english.headers["Location"] == "/sdg/2.2"
     assert ask(edit_app, f"?l skk:initiative <{DATADRIVET}> ; skk:target sdg:2.2")
 
 
-def test_words_that_fit_several_targets_offer_them_and_keep_the_typed_text(edit_app: Flask,
-                                                                            member: FlaskClient) -> None:
+def test_words_that_fit_several_targets_offer_them_and_keep_the_typed_text(
+    edit_app: Flask, member: FlaskClient
+) -> None:
     before = size(edit_app)
-    response = post(member, "/edit/link/new", initiative=DATADRIVET, target="hälsa", relevance="primary",
-                    rationale="Min motivering.", reason="Mitt skäl.", next="/id/initiative/datadrivet-arbete-och-ai")
+    response = post(
+        member,
+        "/edit/link/new",
+        initiative=DATADRIVET,
+        target="hälsa",
+        relevance="primary",
+        rationale="Min motivering.",
+        reason="Mitt skäl.",
+        next="/id/initiative/datadrivet-arbete-och-ai",
+    )
     html = response.get_data(as_text=True)
     assert response.status_code == 400
     assert form_error(html) == "6 delmål passar ”hälsa”. Välj ett av dem nedan, eller skriv andra ord."
@@ -246,27 +323,48 @@ def test_words_that_fit_several_targets_offer_them_and_keep_the_typed_text(edit_
     assert 'name="relevance" value="primary" required checked' in html
     assert 'name="next" value="/id/initiative/datadrivet-arbete-och-ai"' in html
     assert size(edit_app) == before
-    chosen = post(member, "/edit/link/new", initiative=DATADRIVET, target="hälsa", target_code="3.7",
-                  relevance="primary", rationale="Min motivering.", reason="Mitt skäl.")
+    chosen = post(
+        member,
+        "/edit/link/new",
+        initiative=DATADRIVET,
+        target="hälsa",
+        target_code="3.7",
+        relevance="primary",
+        rationale="Min motivering.",
+        reason="Mitt skäl.",
+    )
     assert chosen.status_code == 303
     assert ask(edit_app, f"?l skk:initiative <{DATADRIVET}> ; skk:target sdg:3.7")
 
 
 def test_an_unknown_target_is_a_clear_message_and_changes_nothing(edit_app: Flask, member: FlaskClient) -> None:
     before = size(edit_app)
-    cases = [("99.9", "Det finns inget delmål med koden 99.9."),
-             ("Delmål 3.99", "Det finns inget delmål med koden 3.99."),
-             ("xyzzyplugh",
-              "Inget delmål passar ”xyzzyplugh”. Skriv delmålets kod (till exempel 3.4) eller andra ord."),
-             ("   ", "Ange delmålet med dess kod eller med ord ur dess text.")]
+    cases = [
+        ("99.9", "Det finns inget delmål med koden 99.9."),
+        ("Delmål 3.99", "Det finns inget delmål med koden 3.99."),
+        ("xyzzyplugh", "Inget delmål passar ”xyzzyplugh”. Skriv delmålets kod (till exempel 3.4) eller andra ord."),
+        ("   ", "Ange delmålet med dess kod eller med ord ur dess text."),
+    ]
     for target, expected in cases:
-        response = post(member, "/edit/link/new", initiative=DATADRIVET, target=target, relevance="primary",
-                        rationale="Min motivering.")
+        response = post(
+            member,
+            "/edit/link/new",
+            initiative=DATADRIVET,
+            target=target,
+            relevance="primary",
+            rationale="Min motivering.",
+        )
         html = response.get_data(as_text=True)
         assert response.status_code == 400 and form_error(html) == expected, target
         assert "Min motivering.</textarea>" in html
-    unknown = post(member, "/edit/link/new", initiative=ID + "initiative/nothing", target="4.4",
-                   relevance="primary", rationale="Text.")
+    unknown = post(
+        member,
+        "/edit/link/new",
+        initiative=ID + "initiative/nothing",
+        target="4.4",
+        relevance="primary",
+        rationale="Text.",
+    )
     assert unknown.status_code == 400 and "Okänt initiativ" in form_error(unknown.get_data(as_text=True))
     bad = post(member, "/edit/link/new", initiative=DATADRIVET, target="4.4", relevance="tertiary", rationale="T.")
     assert bad.status_code == 400 and "Okänd relevans" in form_error(bad.get_data(as_text=True))
@@ -289,11 +387,14 @@ def test_english_messages(member: FlaskClient) -> None:
     member.get("/?lang=en")
     empty = decide(member, "confirmed", reason="")
     assert empty.status_code == 400 and form_error(empty.get_data(as_text=True)) == "The reason is missing."
-    several = post(member, "/edit/link/new", initiative=DATADRIVET, target="health", relevance="primary",
-                   rationale="Text.")
+    several = post(
+        member, "/edit/link/new", initiative=DATADRIVET, target="health", relevance="primary", rationale="Text."
+    )
     assert several.status_code == 400
-    assert re.fullmatch(r"\d+ targets fit “health”\. Choose one of them below, or type other words\.",
-                        form_error(several.get_data(as_text=True)))
+    assert re.fullmatch(
+        r"\d+ targets fit “health”\. Choose one of them below, or type other words\.",
+        form_error(several.get_data(as_text=True)),
+    )
     none = post(member, "/edit/link/new", initiative=DATADRIVET, target="99.9", relevance="primary", rationale="T.")
     assert form_error(none.get_data(as_text=True)) == "There is no target with the code 99.9."
     assert decide(member, "confirmed").status_code == 303
@@ -316,11 +417,12 @@ def test_visitors_see_no_controls_and_cannot_change_links(edit_app: Flask) -> No
     before = size(edit_app)
     assert visitor.get("/edit/link", query_string={"link": LINK}).status_code == 401
     assert visitor.get("/edit/link/new").status_code == 401
-    for path, form in [("/edit/link/status", {"link": LINK, "status": "confirmed", "reason": "R", "version": "0"}),
-                       ("/edit/link/edit", {"link": LINK, "relevance": "primary", "rationale": "R", "version": "0"}),
-                       ("/edit/link/remove", {"link": LINK, "reason": "R", "version": "0"}),
-                       ("/edit/link/new", {"initiative": DATADRIVET, "target": "4.4", "relevance": "primary",
-                                           "rationale": "R"})]:
+    for path, form in [
+        ("/edit/link/status", {"link": LINK, "status": "confirmed", "reason": "R", "version": "0"}),
+        ("/edit/link/edit", {"link": LINK, "relevance": "primary", "rationale": "R", "version": "0"}),
+        ("/edit/link/remove", {"link": LINK, "reason": "R", "version": "0"}),
+        ("/edit/link/new", {"initiative": DATADRIVET, "target": "4.4", "relevance": "primary", "rationale": "R"}),
+    ]:
         assert visitor.post(path, data={"csrf_token": token(visitor), **form}).status_code == 401, path
     assert size(edit_app) == before
     assert ask(edit_app, f"<{LINK}> skk:linkStatus skk:proposed")

@@ -19,8 +19,9 @@ def test_downloads_and_graph_pages_carry_the_curation_and_its_history(edit_app: 
     dump = client.get("/download/samhallskontraktet.nq")
     assert dump.status_code == 200
     quads = list(ox.parse(dump.data, format=ox.RdfFormat.N_QUADS))
-    confirmed = ox.Quad(ox.NamedNode(LINK), ox.NamedNode(SKK + "linkStatus"), ox.NamedNode(SKK + "confirmed"),
-                        ox.NamedNode(CURATION))
+    confirmed = ox.Quad(
+        ox.NamedNode(LINK), ox.NamedNode(SKK + "linkStatus"), ox.NamedNode(SKK + "confirmed"), ox.NamedNode(CURATION)
+    )
     assert confirmed in quads
     assert any(q.graph_name == ox.NamedNode(HISTORY) and q.object.value == "Stämmer." for q in quads)
     for graph in (CURATION, HISTORY):

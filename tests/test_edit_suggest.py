@@ -42,8 +42,9 @@ def test_a_member_sees_suggestions_with_their_reasons(member: FlaskClient) -> No
     assert "Suggested targets" in english and "Add as a proposed link" in english and "Why:" in english
 
 
-def test_one_click_adds_a_proposed_link_shown_as_proposed_on_the_target_page(edit_app: Flask,
-                                                                              member: FlaskClient) -> None:
+def test_one_click_adds_a_proposed_link_shown_as_proposed_on_the_target_page(
+    edit_app: Flask, member: FlaskClient
+) -> None:
     code = suggested_codes(member.get(PAGE).get_data(as_text=True))[0]
     link = f"{ID}link/salus-mea--{code}"
     assert not ask(edit_app, f"<{link}> ?p ?o")
@@ -56,9 +57,13 @@ def test_one_click_adds_a_proposed_link_shown_as_proposed_on_the_target_page(edi
     row = table_row(public(edit_app, f"/sdg/{code}"), "Salus mea")
     assert row is not None and "föreslagen" in row, row
     assert ask(edit_app, f"<{link}> skk:linkStatus skk:proposed ; skk:relevance skk:secondary")
-    (made,) = list(edit_app.extensions["kg"].store.query(
-        f"SELECT ?agent ?rationale WHERE {{ <{link}> <http://www.w3.org/ns/prov#wasAttributedTo> ?agent ; "
-        f"<https://w3id.org/samhallskontraktet/ontology#rationale> ?rationale }}", use_default_graph_as_union=True))
+    (made,) = list(
+        edit_app.extensions["kg"].store.query(
+            f"SELECT ?agent ?rationale WHERE {{ <{link}> <http://www.w3.org/ns/prov#wasAttributedTo> ?agent ; "
+            f"<https://w3id.org/samhallskontraktet/ontology#rationale> ?rationale }}",
+            use_default_graph_as_union=True,
+        )
+    )
     assert made["agent"].value == agent(edit_app)  # the member's own agent, not the project's proposals
     assert made["rationale"].value.startswith("Förslag från delmålsförslagen")
 
@@ -78,8 +83,9 @@ def test_a_member_asks_for_suggestions_for_any_text(member: FlaskClient) -> None
     page = response.get_data(as_text=True)
     assert response.status_code == 200 and "<h1>Föreslå delmål för en text</h1>" in page
     assert '<label for="suggest-text">' in page and '<label for="suggest-lang">' in page
-    page = member.get("/edit/suggest", query_string={"text": "Gemensamma måltider mot undernäring hos äldre"}
-                      ).get_data(as_text=True)
+    page = member.get("/edit/suggest", query_string={"text": "Gemensamma måltider mot undernäring hos äldre"}).get_data(
+        as_text=True
+    )
     first = re.search(r'<li class="suggestion">.*?</li>', page, re.S)
     assert first and "Delmål 2.2" in first.group(0) and "(delmålets text)" in first.group(0)
     assert "/edit/suggest/add" not in page  # no initiative: no add buttons, a link to the new-link form instead

@@ -17,19 +17,31 @@ def focus_area(html: str) -> str:
 def test_a_member_selects_a_target_on_its_page_and_everyone_sees_it(edit_app: Flask, member: FlaskClient) -> None:
     page = member.get("/sdg/3.4").get_data(as_text=True)
     assert 'id="selection-form"' in page and 'name="version" value="new"' in page
-    response = post(member, "/edit/selection", target="3.4", action="select", version="new", next="/sdg/3.4",
-                    reason="Ensamhet bland äldre är en fråga för fokusområdet.", focus_area=focus_area(page))
+    response = post(
+        member,
+        "/edit/selection",
+        target="3.4",
+        action="select",
+        version="new",
+        next="/sdg/3.4",
+        reason="Ensamhet bland äldre är en fråga för fokusområdet.",
+        focus_area=focus_area(page),
+    )
     assert response.status_code == 303 and response.headers["Location"] == "/sdg/3.4"
     after = member.get("/sdg/3.4").get_data(as_text=True)
     assert "Delmålet är valt. Ändringen finns i historiken." in after
     visitor = edit_app.test_client().get("/sdg/3.4").get_data(as_text=True)
     assert "Ensamhet bland äldre är en fråga för fokusområdet." in visitor
     assert 'id="selection-form"' not in visitor and "/edit/" not in visitor
-    answer = edit_app.test_client().get("/sparql", query_string={
-        "query": "PREFIX skk: <https://w3id.org/samhallskontraktet/ontology#> "
-                 "ASK { ?s a skk:TargetSelection ; skk:target <http://metadata.un.org/sdg/3.4> ; "
-                 "skk:reason 'Ensamhet bland äldre är en fråga för fokusområdet.'@sv }"},
-        headers={"Accept": "application/sparql-results+json"})
+    answer = edit_app.test_client().get(
+        "/sparql",
+        query_string={
+            "query": "PREFIX skk: <https://w3id.org/samhallskontraktet/ontology#> "
+            "ASK { ?s a skk:TargetSelection ; skk:target <http://metadata.un.org/sdg/3.4> ; "
+            "skk:reason 'Ensamhet bland äldre är en fråga för fokusområdet.'@sv }"
+        },
+        headers={"Accept": "application/sparql-results+json"},
+    )
     assert answer.get_json()["boolean"] is True
 
 
@@ -39,8 +51,9 @@ def test_deselecting_needs_the_current_version_and_a_reason(member: FlaskClient)
     post(member, "/edit/selection", target="3.4", action="select", version="new", reason="Valt.", focus_area=area)
     empty = post(member, "/edit/selection", target="3.4", action="deselect", version="0", reason="  ", focus_area=area)
     assert empty.status_code == 400 and form_error(empty.get_data(as_text=True)) == "Skälet saknas."
-    done = post(member, "/edit/selection", target="3.4", action="deselect", version="0", reason="Inte längre.",
-                focus_area=area)
+    done = post(
+        member, "/edit/selection", target="3.4", action="deselect", version="0", reason="Inte längre.", focus_area=area
+    )
     assert done.status_code == 303
     assert "Delmålet är inte valt nu." in member.get("/sdg/3.4").get_data(as_text=True)
 
@@ -48,8 +61,9 @@ def test_deselecting_needs_the_current_version_and_a_reason(member: FlaskClient)
 def test_a_stale_form_is_a_conflict_showing_the_current_state_and_keeping_the_typed_text(member: FlaskClient) -> None:
     area = focus_area(member.get("/sdg/3.4").get_data(as_text=True))
     post(member, "/edit/selection", target="3.4", action="select", version="new", reason="Först.", focus_area=area)
-    stale = post(member, "/edit/selection", target="3.4", action="select", version="new", reason="Mitt skäl.",
-                 focus_area=area)
+    stale = post(
+        member, "/edit/selection", target="3.4", action="select", version="new", reason="Mitt skäl.", focus_area=area
+    )
     html = stale.get_data(as_text=True)
     assert stale.status_code == 409
     assert form_error(html) == "Någon annan har redan ändrat detta (nu version 0)."
@@ -75,8 +89,7 @@ def test_bad_input_is_a_clear_message_and_changes_nothing(edit_app: Flask, membe
 
 def test_english_messages(member: FlaskClient) -> None:
     member.get("/?lang=en")
-    response = post(member, "/edit/selection", target="3.4", action="select", version="new", reason="",
-                    focus_area="x")
+    response = post(member, "/edit/selection", target="3.4", action="select", version="new", reason="", focus_area="x")
     assert response.status_code == 400 and form_error(response.get_data(as_text=True)) == "The reason is missing."
 
 
@@ -92,8 +105,9 @@ def test_after_a_change_the_figures_of_the_new_state_are_computed_in_the_backgro
     try:
         member = log_in(app.test_client())
         area = focus_area(member.get("/sdg/3.4").get_data(as_text=True))
-        response = post(member, "/edit/selection", target="3.4", action="select", version="new", reason="Valt.",
-                        focus_area=area)
+        response = post(
+            member, "/edit/selection", target="3.4", action="select", version="new", reason="Valt.", focus_area=area
+        )
         assert response.status_code == 303
         path = app.extensions["kg"].store_path
         deadline = time.monotonic() + 60

@@ -173,8 +173,11 @@ def test_dataset_parameters_override_from(client: FlaskClient) -> None:
         query_string={"query": query, "default-graph-uri": "https://w3id.org/samhallskontraktet/graph/mappings"},
         headers={"Accept": "application/json"},
     )
-    from_mappings = client.get("/sparql", query_string={"query": query.replace("graph/sdg", "graph/mappings")},
-                               headers={"Accept": "application/json"})
+    from_mappings = client.get(
+        "/sparql",
+        query_string={"query": query.replace("graph/sdg", "graph/mappings")},
+        headers={"Accept": "application/json"},
+    )
     n_sdg = int(sdg.get_json()["results"]["bindings"][0]["n"]["value"])
     n_mappings = int(mappings.get_json()["results"]["bindings"][0]["n"]["value"])
     expected = int(from_mappings.get_json()["results"]["bindings"][0]["n"]["value"])

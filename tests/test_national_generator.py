@@ -20,8 +20,6 @@ SYNTHETIC = ox.NamedNode(ID + "source/synthetic")
 TYPE = ox.NamedNode(PREFIXES["rdf"] + "type")
 
 
-
-
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, ox.Store]:
     folder = tmp_path_factory.mktemp("national")
@@ -64,21 +62,45 @@ def test_every_generated_resource_says_it_is_synthetic(generated) -> None:
 def test_has_every_kind_and_status_and_curation_in_the_writers_shape(generated) -> None:
     _, store = generated
     kinds = {q.object.value.removeprefix(SKK) for q in store.quads_for_pattern(None, TYPE, None)}
-    assert {"Project", "Pilot", "Programme", "Education", "ResearchInitiative", "Idea", "Testbed",
-            "LearningEnvironment", "Municipality", "Region", "University", "Collaboration", "CoreTeam", "Function",
-            "BudgetLine", "TargetLink", "TargetSelection", "Decision"} <= kinds
-    statuses = {q.object.value.removeprefix(SKK) for q in store.quads_for_pattern(None, ox.NamedNode(SKK + "status"),
-                                                                                     None)}
+    assert {
+        "Project",
+        "Pilot",
+        "Programme",
+        "Education",
+        "ResearchInitiative",
+        "Idea",
+        "Testbed",
+        "LearningEnvironment",
+        "Municipality",
+        "Region",
+        "University",
+        "Collaboration",
+        "CoreTeam",
+        "Function",
+        "BudgetLine",
+        "TargetLink",
+        "TargetSelection",
+        "Decision",
+    } <= kinds
+    statuses = {
+        q.object.value.removeprefix(SKK) for q in store.quads_for_pattern(None, ox.NamedNode(SKK + "status"), None)
+    }
     assert {"idea", "planned", "ongoing", "completed"} <= statuses
-    link_statuses = {q.object.value.removeprefix(SKK)
-                     for q in store.quads_for_pattern(None, ox.NamedNode(SKK + "linkStatus"), None)}
+    link_statuses = {
+        q.object.value.removeprefix(SKK) for q in store.quads_for_pattern(None, ox.NamedNode(SKK + "linkStatus"), None)
+    }
     assert link_statuses == {"proposed", "confirmed", "rejected"}
     # a decided link: its state with skk:version 1 in graph/curation, its snapshot's prov:value = that state
     curation = ox.NamedNode(PREFIXES["graph"] + "curation")
     version = next(iter(store.quads_for_pattern(None, ox.NamedNode(SKK + "version"), ox.Literal(1), curation)))
     link = version.subject
-    state = "".join(sorted(f"{q.subject} {q.predicate} {q.object} .\n" for q in
-                           store.quads_for_pattern(link, None, None, curation) if q.predicate != version.predicate))
+    state = "".join(
+        sorted(
+            f"{q.subject} {q.predicate} {q.object} .\n"
+            for q in store.quads_for_pattern(link, None, None, curation)
+            if q.predicate != version.predicate
+        )
+    )
     value = store.quads_for_pattern(ox.NamedNode(link.value + "#v1"), ox.NamedNode(PREFIXES["prov"] + "value"), None)
     assert next(iter(value)).object.value == state
 

@@ -123,14 +123,16 @@ def test_status_filter_keeps_only_ideas(client: FlaskClient) -> None:
     # and what the ideas connect to: each other node touches an idea, or is the goal of a target shown
     kept = ids(data)
     ideas = {n["id"] for n in initiatives}
-    touching = {e["to"] for e in data["edges"] if e["from"] in ideas} | {e["from"] for e in data["edges"]
-                                                                         if e["to"] in ideas}
+    touching = {e["to"] for e in data["edges"] if e["from"] in ideas} | {
+        e["from"] for e in data["edges"] if e["to"] in ideas
+    }
     goals = {e["to"] for e in data["edges"] if e["relation"] == "broader" and e["from"] in touching}
     assert kept - ideas <= touching | goals
 
 
-@pytest.mark.parametrize("query", ["?focus=nara-vard", "?partner=eskilstuna-kommun", "?perspective=trygghet",
-                                   "?status=ongoing", "?goal=3"])
+@pytest.mark.parametrize(
+    "query", ["?focus=nara-vard", "?partner=eskilstuna-kommun", "?perspective=trygghet", "?status=ongoing", "?goal=3"]
+)
 def test_each_filter_narrows(client: FlaskClient, query: str) -> None:
     everything = get_data(client)
     data = get_data(client, query)
@@ -202,19 +204,22 @@ def test_neighbourhood_library(store: ox.Store) -> None:
 # ---------------------------------------------------------------- bad input: 400 with a clear message
 
 
-@pytest.mark.parametrize(("query", "parameter", "words"), [
-    ("?goal=18", "goal", "18"),
-    ("?goal=abc", "goal", "abc"),
-    ("?status=dreaming", "status", "dreaming"),
-    ("?partner=nobody", "partner", "nobody"),
-    ("?focus=space", "focus", "space"),
-    ("?perspective=x", "perspective", "x"),
-    ("?node=/id/initiative/does-not-exist", "node", "does-not-exist"),
-    ("?node=/sdg/3.4&depth=7", "depth", "7"),
-    ("?depth=two", "depth", "two"),
-    ("?all=maybe", "all", "maybe"),
-    ("?node=/sdg/1&node=/sdg/2", "node", "node"),
-])
+@pytest.mark.parametrize(
+    ("query", "parameter", "words"),
+    [
+        ("?goal=18", "goal", "18"),
+        ("?goal=abc", "goal", "abc"),
+        ("?status=dreaming", "status", "dreaming"),
+        ("?partner=nobody", "partner", "nobody"),
+        ("?focus=space", "focus", "space"),
+        ("?perspective=x", "perspective", "x"),
+        ("?node=/id/initiative/does-not-exist", "node", "does-not-exist"),
+        ("?node=/sdg/3.4&depth=7", "depth", "7"),
+        ("?depth=two", "depth", "two"),
+        ("?all=maybe", "all", "maybe"),
+        ("?node=/sdg/1&node=/sdg/2", "node", "node"),
+    ],
+)
 def test_unknown_values_are_400(client: FlaskClient, query: str, parameter: str, words: str) -> None:
     response = client.get("/network/data.json" + query)
     assert response.status_code == 400
@@ -282,8 +287,9 @@ def test_page_in_english(client: FlaskClient) -> None:
 
 
 def test_page_reflects_the_filters(client: FlaskClient) -> None:
-    html = client.get("/network?goal=2&status=ongoing&node=/id/initiative/maltider-och-moten&depth=2&all=1"
-                      ).get_data(as_text=True)
+    html = client.get("/network?goal=2&status=ongoing&node=/id/initiative/maltider-och-moten&depth=2&all=1").get_data(
+        as_text=True
+    )
     assert '<option value="2" selected>' in html and '<option value="ongoing" selected>' in html
     assert '<option value="/id/initiative/maltider-och-moten" selected>' in html
     assert '<option value="2" selected>2</option>' in html  # the depth
@@ -301,7 +307,8 @@ def test_page_without_matches(client: FlaskClient) -> None:
 def test_only_local_scripts_and_styles(client: FlaskClient) -> None:
     html = client.get("/network").get_data(as_text=True)
     urls = re.findall(r'<script[^>]*\ssrc="([^"]*)"', html) + re.findall(
-        r'<link[^>]*rel="stylesheet"[^>]*href="([^"]*)"', html)
+        r'<link[^>]*rel="stylesheet"[^>]*href="([^"]*)"', html
+    )
     assert any("vis-network" in u for u in urls) and any(u.endswith("network.js") for u in urls)
     assert urls and all(u.startswith("/static/") for u in urls), urls
     assert "cdn" not in html.lower() and "unpkg" not in html and "jsdelivr" not in html
@@ -353,8 +360,14 @@ def test_cache_follows_changes_of_a_store_in_memory(store: ox.Store) -> None:
     initiative = ox.NamedNode(ID + "initiative/test-initiative")
     skk = "https://w3id.org/samhallskontraktet/ontology#"
     graph = ox.NamedNode("https://w3id.org/samhallskontraktet/graph/collaboration")
-    memory.add(ox.Quad(initiative, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
-                       ox.NamedNode(skk + "Pilot"), graph))
+    memory.add(
+        ox.Quad(
+            initiative,
+            ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+            ox.NamedNode(skk + "Pilot"),
+            graph,
+        )
+    )
     memory.add(ox.Quad(initiative, ox.NamedNode(skk + "focusArea"), ox.NamedNode(ID + "focus-area/nara-vard"), graph))
     after = network.network_base(memory, "sv")
     assert after is not before and initiative.value in after.nodes and initiative.value not in before.nodes

@@ -39,7 +39,7 @@ def page(client: FlaskClient, path: str, lang: str = "sv", status: int = 200) ->
 
 def words(markup: str) -> str:
     """The visible text of the main part of a page, tags removed and white space collapsed."""
-    main = markup[markup.index("<main"):markup.index("</main>")] if "<main" in markup else markup
+    main = markup[markup.index("<main") : markup.index("</main>")] if "<main" in markup else markup
     text = html.unescape(re.sub(r"<[^>]+>", " ", main))
     text = re.sub(r"\s+", " ", text)
     return re.sub(r" ([,.:;)])", r"\1", text).replace("( ", "(")
@@ -100,8 +100,8 @@ def test_initiative_list_groups_by_status_in_both_languages(client: FlaskClient)
 
 def test_initiative_list_shows_focus_area_and_goals_as_proposals(client: FlaskClient) -> None:
     markup = page(client, "/initiatives?status=ongoing", "sv")
-    card = markup[markup.index(">Måltider och möten<"):]
-    card = card[:card.index("</li>\n")]
+    card = markup[markup.index(">Måltider och möten<") :]
+    card = card[: card.index("</li>\n")]
     assert "/sdg/2" in card and "/sdg/3" in card and "/sdg/10" in card
     assert "(föreslagen)" in words(card) and "Nära vård inklusive välfärdsteknik" in words(card)
     assert 'class="proposal"' in card  # the focus area is a proposal
@@ -140,13 +140,13 @@ def test_partner_list_parties_first_with_administrations_under_their_municipalit
     sv = page(client, "/partners", "sv")
     text = words(sv)
     assert text.index("Parter i Samhällskontraktet") < text.index("Andra partner och aktörer")
-    parties = text[text.index("Parter i Samhällskontraktet"):text.index("Andra partner och aktörer")]
+    parties = text[text.index("Parter i Samhällskontraktet") : text.index("Andra partner och aktörer")]
     for party in ("Eskilstuna kommun", "Mälardalens universitet", "Västerås stad"):
         assert party in parties
     assert "Region Sörmland" not in parties
     # the administration is nested in the municipality's list item
-    municipality = sv[sv.index(f'href="{ORG}eskilstuna-kommun"'):]
-    nested = municipality[:municipality.index("</li>")]
+    municipality = sv[sv.index(f'href="{ORG}eskilstuna-kommun"') :]
+    nested = municipality[: municipality.index("</li>")]
     assert f'href="{ORG}vard-och-omsorgsforvaltningen-eskilstuna"' in nested
     assert "Eskilstuna kommun kommun · 4 initiativ" in text
     assert "Samhällskontraktet samverkansarena · 14 initiativ" in text
@@ -303,24 +303,47 @@ def test_board_page(client: FlaskClient) -> None:
 @pytest.mark.parametrize(
     ("path", "sv_facts", "en_facts"),
     [
-        ("/id/focus-area/nara-vard", ["Fokusområde", "Egenvård", "Psykisk hälsa", "Måltider och möten förslag",
-                                      "egenvård, hälsofrämjande insatser och psykisk hälsa"],
-         ["Focus area", "Self-care", "Meals and meetings proposal"]),
-        ("/id/focus-area/skolresultat", ["Barn och ungas hälsa och trygghet", "Inga initiativ är tilldelade ännu"],
-         ["School results", "No initiative is assigned yet"]),
-        ("/id/perspective/trygghet",
-         ["Prioriterat perspektiv 7", "Salus mea – trygghetslarm med civilsamhället förslag"],
-         ["Priority perspective 7", "Safety and security"]),
-        ("/id/function/samhallslabbet", ["Utvecklar, testar och lär.", "Funktion inom Samhällskontraktet",
-                                         "Framtidens äldreboende förslag"],
-         ["Develops, tests and learns.", "Function of Samhällskontraktet"]),
-        ("/id/theme/valmaende-sjalvstandiga-aldre",
-         ["Välmående självständiga äldre", "Välståndsjävständiga äldre", "Projektets anmärkning",
-          "Öppen verkstad – Samarbete för samhällsnytta"],
-         ["Well-being of independent older people", "Meals and meetings"]),
-        ("/id/challenge/egenvard", ["Utmaning", "Nära vård inklusive välfärdsteknik", "Psykisk hälsa",
-                                    "Initiativ inom fokusområdet"],
-         ["Challenge", "Self-care", "Initiatives within the focus area"]),
+        (
+            "/id/focus-area/nara-vard",
+            [
+                "Fokusområde",
+                "Egenvård",
+                "Psykisk hälsa",
+                "Måltider och möten förslag",
+                "egenvård, hälsofrämjande insatser och psykisk hälsa",
+            ],
+            ["Focus area", "Self-care", "Meals and meetings proposal"],
+        ),
+        (
+            "/id/focus-area/skolresultat",
+            ["Barn och ungas hälsa och trygghet", "Inga initiativ är tilldelade ännu"],
+            ["School results", "No initiative is assigned yet"],
+        ),
+        (
+            "/id/perspective/trygghet",
+            ["Prioriterat perspektiv 7", "Salus mea – trygghetslarm med civilsamhället förslag"],
+            ["Priority perspective 7", "Safety and security"],
+        ),
+        (
+            "/id/function/samhallslabbet",
+            ["Utvecklar, testar och lär.", "Funktion inom Samhällskontraktet", "Framtidens äldreboende förslag"],
+            ["Develops, tests and learns.", "Function of Samhällskontraktet"],
+        ),
+        (
+            "/id/theme/valmaende-sjalvstandiga-aldre",
+            [
+                "Välmående självständiga äldre",
+                "Välståndsjävständiga äldre",
+                "Projektets anmärkning",
+                "Öppen verkstad – Samarbete för samhällsnytta",
+            ],
+            ["Well-being of independent older people", "Meals and meetings"],
+        ),
+        (
+            "/id/challenge/egenvard",
+            ["Utmaning", "Nära vård inklusive välfärdsteknik", "Psykisk hälsa", "Initiativ inom fokusområdet"],
+            ["Challenge", "Self-care", "Initiatives within the focus area"],
+        ),
     ],
 )
 def test_concept_pages(client: FlaskClient, path: str, sv_facts: list[str], en_facts: list[str]) -> None:
@@ -333,8 +356,8 @@ def test_concept_pages(client: FlaskClient, path: str, sv_facts: list[str], en_f
 
 def test_theme_initiatives_are_facts_not_proposals(client: FlaskClient) -> None:
     markup = page(client, "/id/theme/valmaende-sjalvstandiga-aldre", "sv")
-    card = markup[markup.index(">Måltider och möten<"):]
-    heading = card[:card.index("</h3>")]
+    card = markup[markup.index(">Måltider och möten<") :]
+    heading = card[: card.index("</h3>")]
     assert "proposal" not in heading  # the source states the theme; only the focus area below is a proposal
 
 
@@ -361,9 +384,17 @@ def test_event_page(client: FlaskClient) -> None:
 
 @pytest.mark.parametrize(
     "path",
-    [INI + "maltider-och-moten", ORG + "samhallskontraktet", ORG + "skr", "/id/focus-area/nara-vard",
-     "/id/perspective/digital-teknik", "/id/function/samhallsforum", "/id/theme/valmaende-sjalvstandiga-aldre",
-     "/id/challenge/psykisk-halsa", "/id/event/oppen-verkstad-2024-04-19"],
+    [
+        INI + "maltider-och-moten",
+        ORG + "samhallskontraktet",
+        ORG + "skr",
+        "/id/focus-area/nara-vard",
+        "/id/perspective/digital-teknik",
+        "/id/function/samhallsforum",
+        "/id/theme/valmaende-sjalvstandiga-aldre",
+        "/id/challenge/psykisk-halsa",
+        "/id/event/oppen-verkstad-2024-04-19",
+    ],
 )
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_every_page_offers_its_rdf_sources_and_onward_links(client: FlaskClient, path: str, lang: str) -> None:
@@ -381,8 +412,16 @@ def test_every_page_offers_its_rdf_sources_and_onward_links(client: FlaskClient,
 
 @pytest.mark.parametrize(
     "path",
-    [INI + "does-not-exist", ORG + "does-not-exist", "/id/focus-area/nope", "/id/perspective/nope",
-     "/id/function/nope", "/id/theme/nope", "/id/challenge/nope", "/id/event/2099-01-01"],
+    [
+        INI + "does-not-exist",
+        ORG + "does-not-exist",
+        "/id/focus-area/nope",
+        "/id/perspective/nope",
+        "/id/function/nope",
+        "/id/theme/nope",
+        "/id/challenge/nope",
+        "/id/event/2099-01-01",
+    ],
 )
 def test_unknown_slugs_are_404(client: FlaskClient, path: str) -> None:
     markup = page(client, path, "sv", status=404)
@@ -391,8 +430,9 @@ def test_unknown_slugs_are_404(client: FlaskClient, path: str) -> None:
 
 def test_language_is_remembered(client: FlaskClient) -> None:
     client.get("/initiatives?lang=en")
-    assert "Meals and meetings" in words(client.get(INI + "maltider-och-moten",
-                                                    headers={"Accept": "text/html"}).get_data(as_text=True))
+    assert "Meals and meetings" in words(
+        client.get(INI + "maltider-och-moten", headers={"Accept": "text/html"}).get_data(as_text=True)
+    )
 
 
 def test_the_contact_detail_patterns_catch_what_they_should() -> None:
@@ -405,9 +445,12 @@ def test_the_contact_detail_patterns_catch_what_they_should() -> None:
 
 def test_no_contact_details_on_any_page(client: FlaskClient, store: ox.Store) -> None:
     paths = ["/initiatives", "/partners"]
-    for cls in ("https://w3id.org/samhallskontraktet/ontology#Initiative", "http://www.w3.org/ns/org#Organization",
-                "https://w3id.org/samhallskontraktet/ontology#Event",
-                "http://www.w3.org/2004/02/skos/core#Concept"):
+    for cls in (
+        "https://w3id.org/samhallskontraktet/ontology#Initiative",
+        "http://www.w3.org/ns/org#Organization",
+        "https://w3id.org/samhallskontraktet/ontology#Event",
+        "http://www.w3.org/2004/02/skos/core#Concept",
+    ):
         paths += [iri.replace(ID, "/id/") for iri in iris_of(store, cls)]
     assert len(paths) > 60
     for path in paths:
@@ -436,8 +479,12 @@ def test_confirmed_and_rejected_links_are_told_apart(store: ox.Store) -> None:
     rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
     quads = [
         ox.Quad(new, rdf_type, ox.NamedNode(SKK + "Initiative"), facts),
-        ox.Quad(new, ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel"),
-                ox.Literal("Testinitiativ", language="sv"), facts),
+        ox.Quad(
+            new,
+            ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel"),
+            ox.Literal("Testinitiativ", language="sv"),
+            facts,
+        ),
     ]
     for code, status in (("4.4", "confirmed"), ("1.1", "rejected")):
         link = ox.NamedNode(ID + f"link/test--{code}")
@@ -455,7 +502,9 @@ def test_confirmed_and_rejected_links_are_told_apart(store: ox.Store) -> None:
     model = initiative_page(memory, new.value, "en")
     assert model is not None and model.status is None
     assert [(link.code, link.status_key, link.status.text if link.status else None) for link in model.links] == [
-        ("4.4", "confirmed", "confirmed"), ("1.1", "rejected", "rejected")]
+        ("4.4", "confirmed", "confirmed"),
+        ("1.1", "rejected", "rejected"),
+    ]
 
 
 def test_every_interface_text_of_the_entity_pages_exists_in_both_languages() -> None:

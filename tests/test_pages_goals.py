@@ -55,8 +55,11 @@ def contrast(a: str, b: str) -> float:
 
 
 def assert_rdf_alternates(client: FlaskClient, html: str, path: str) -> None:
-    for media_type, suffix in (("text/turtle", ".ttl"), ("application/ld+json", ".jsonld"),
-                               ("application/n-triples", ".nt")):
+    for media_type, suffix in (
+        ("text/turtle", ".ttl"),
+        ("application/ld+json", ".jsonld"),
+        ("application/n-triples", ".nt"),
+    ):
         assert f'<link rel="alternate" type="{media_type}" href="{path}{suffix}">' in html
         assert f'href="{path}{suffix}" download' in html
     response = client.get(path + ".ttl")
@@ -216,8 +219,9 @@ def test_target_3_4(client: FlaskClient, lang: str) -> None:
     words = text_of(html)
     assert ("projektets översättning" if lang == "sv" else "the project's translation") in words
     # the link from Statsbidrag mot ofrivillig ensamhet, with its Swedish rationale and its status
-    row = re.search(r"<tr>\s*<th scope=\"row\"><a href=\"/id/initiative/statsbidrag-ofrivillig-ensamhet\".*?</tr>",
-                    html, re.S)
+    row = re.search(
+        r"<tr>\s*<th scope=\"row\"><a href=\"/id/initiative/statsbidrag-ofrivillig-ensamhet\".*?</tr>", html, re.S
+    )
     assert row, "no row for Statsbidrag mot ofrivillig ensamhet"
     assert '<span lang="sv">Ofrivillig ensamhet påverkar psykisk hälsa och välbefinnande.</span>' in row[0]
     assert ("föreslagen" if lang == "sv" else "proposed") in row[0]
@@ -237,8 +241,10 @@ def test_target_3_4(client: FlaskClient, lang: str) -> None:
 def test_indicator_c030401(client: FlaskClient, lang: str) -> None:
     html = page(client, "/sdg/C030401", lang)
     assert "C030401" in html and "3.4.1" in html
-    assert ('<dd lang="en">Mortality rate attributed to cardiovascular disease, cancer, diabetes or chronic '
-            "respiratory disease</dd>") in html
+    assert (
+        '<dd lang="en">Mortality rate attributed to cardiovascular disease, cancer, diabetes or chronic '
+        "respiratory disease</dd>"
+    ) in html
     assert 'href="/sdg/3.4"' in html and 'href="/sdg/3"' in html
     assert ("Indikator 3.4.1" if lang == "sv" else "Indicator 3.4.1") in html
     assert_rdf_alternates(client, html, "/sdg/C030401")

@@ -18,8 +18,13 @@ from kg.search import CODED, KINDS
 from webapp.overviews import PAGES
 from webapp.texts import TEXTS
 
-ROUTES = ["/overviews/", "/overviews/initiatives-goals", "/overviews/partners-goals", "/overviews/gaps",
-          "/overviews/budget"]
+ROUTES = [
+    "/overviews/",
+    "/overviews/initiatives-goals",
+    "/overviews/partners-goals",
+    "/overviews/gaps",
+    "/overviews/budget",
+]
 MEALS = ID + "initiative/maltider-och-moten"
 PROV = PREFIXES["prov"]
 RDF_TYPE = PREFIXES["rdf"] + "type"
@@ -33,7 +38,7 @@ def page(client: FlaskClient, url: str) -> str:
 
 
 def main(html: str) -> str:
-    return html[html.index("<main"):html.index("</main>")]
+    return html[html.index("<main") : html.index("</main>")]
 
 
 def row_of(html: str, href: str) -> str:
@@ -105,7 +110,7 @@ def test_matrix_cell_meals_and_goal_2_is_a_primary_proposal(client: FlaskClient)
 
 def test_matrix_never_shows_a_proposal_as_confirmed(client: FlaskClient) -> None:
     html = main(page(client, "/overviews/initiatives-goals"))
-    body = html[html.index("<tbody>"):html.index("</tbody>")]
+    body = html[html.index("<tbody>") : html.index("</tbody>")]
     assert "mark confirmed" not in body and "●" not in body and "bekräftad)" not in body
     assert body.count("mark proposed") == 50
     assert "Alla 50 kopplingar är förslag" in html
@@ -172,10 +177,10 @@ def test_partner_model(store: ox.Store) -> None:
 def test_gaps_page(client: FlaskClient) -> None:
     html = main(page(client, "/overviews/gaps"))
     assert "Core team har inte valt några delmål ännu" in html
-    goals = html[html.index('id="goals-heading"'):html.index('id="unconfirmed-heading"')]
+    goals = html[html.index('id="goals-heading"') : html.index('id="unconfirmed-heading"')]
     assert "Ingen fattigdom" in goals and 'href="/sdg/1"' in goals
     assert 'href="/sdg/3"' not in goals and 'href="/sdg/17"' not in goals
-    unconfirmed = html[html.index('id="unconfirmed-heading"'):]
+    unconfirmed = html[html.index('id="unconfirmed-heading"') :]
     assert "26 av 26 initiativ" in unconfirmed and "alla kopplingar är förslag" in unconfirmed
     assert 'href="/id/initiative/maltider-och-moten#targets-heading"' in unconfirmed
     english = main(page(client, "/overviews/gaps?lang=en"))
@@ -218,8 +223,14 @@ def test_gaps_with_selections_and_a_confirmed_link(store: ox.Store, app: Flask) 
         (selection + "c", PROV + "invalidatedAtTime", dated),
         (ID + "link/maltider-och-moten--2.2", SKK + "linkStatus", SKK + "confirmed"),
     )
-    copy.remove(ox.Quad(ox.NamedNode(ID + "link/maltider-och-moten--2.2"), ox.NamedNode(SKK + "linkStatus"),
-                        ox.NamedNode(SKK + "proposed"), ox.NamedNode(PREFIXES["graph"] + "mappings")))
+    copy.remove(
+        ox.Quad(
+            ox.NamedNode(ID + "link/maltider-och-moten--2.2"),
+            ox.NamedNode(SKK + "linkStatus"),
+            ox.NamedNode(SKK + "proposed"),
+            ox.NamedNode(PREFIXES["graph"] + "mappings"),
+        )
+    )
     gaps = overviews.gaps(copy, "sv")
     assert gaps.selections == 2
     assert [(s.code, s.reason) for s in gaps.selected_without_initiative] == [("1.1", "Fattigdom bland äldre")]
@@ -244,8 +255,14 @@ def test_gaps_with_selections_and_a_confirmed_link(store: ox.Store, app: Flask) 
 def test_every_text_of_the_templates_exists_in_both_languages() -> None:
     templates = Path(__file__).resolve().parent.parent / "webapp" / "templates" / "pages"
     used = set()
-    for name in ("overview-index", "overview-initiatives-goals", "overview-partners-goals", "overview-gaps",
-                 "overview-budget", "search"):
+    for name in (
+        "overview-index",
+        "overview-initiatives-goals",
+        "overview-partners-goals",
+        "overview-gaps",
+        "overview-budget",
+        "search",
+    ):
         used |= set(re.findall(r"""\bt\(\s*["']([\w.-]+)["']""", (templates / f"{name}.html").read_text("utf-8")))
     used = {key for key in used if not key.endswith(".")}  # prefixes of keys made in the template:
     used |= {f"search.kind.{kind}" for kind in KINDS} | {f"search.{kind}" for kind in CODED}
@@ -276,12 +293,12 @@ def test_budget_page_shows_reported_beside_computed(client: FlaskClient) -> None
 
 def test_budget_lines_per_status_with_parts(client: FlaskClient) -> None:
     html = main(page(client, "/overviews/budget"))
-    ongoing = html[html.index("Status: Pågående"):html.index("Status: Planerat")]
+    ongoing = html[html.index("Status: Pågående") : html.index("Status: Planerat")]
     assert "285 000 kr" in ongoing and "375 000 kr" in ongoing and "260 000 kr" in ongoing
     assert "920 000 kr" in ongoing  # the sum from budget-per-status (parts not counted twice)
     assert 'class="part"' in ongoing and "varav pilotbudget" in ongoing and "100 000 kr" in ongoing
     assert 'href="/id/initiative/salus-mea"' in ongoing
-    planned = html[html.index("Status: Planerat"):]
+    planned = html[html.index("Status: Planerat") :]
     assert "540 000 kr" in planned and "740 000 kr" in planned and "extern processledare" in planned
     assert 'href="/id/source/core-team-2024-02-27"' in html  # the source
     english = main(page(client, "/overviews/budget?lang=en"))

@@ -118,8 +118,11 @@ def test_matrices_page_by_rows_with_totals_over_every_row(store: ox.Store) -> No
     parts = [overviews.initiatives_goals(store, "sv", page=n, size=10) for n in (1, 2, 3)]
     assert [r.iri for p in parts for r in p.rows] == [r.iri for r in whole.rows]
     assert all(p.per_goal == whole.per_goal and p.links == whole.links == 50 and p.total == 26 for p in parts)
-    links = select(store, "SELECT (COUNT(DISTINCT ?l) AS ?n) WHERE { ?l skk:initiative ?i ; skk:target ?t ; "
-                          "skk:linkStatus ?s ; skk:relevance ?r . FILTER(?s != skk:rejected) }")[0]["n"]
+    links = select(
+        store,
+        "SELECT (COUNT(DISTINCT ?l) AS ?n) WHERE { ?l skk:initiative ?i ; skk:target ?t ; "
+        "skk:linkStatus ?s ; skk:relevance ?r . FILTER(?s != skk:rejected) }",
+    )[0]["n"]
     assert whole.links == links
     partners = overviews.partners_goals(store, "sv")
     second = overviews.partners_goals(store, "sv", page=2, size=5)
@@ -174,8 +177,14 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Flask,
     writable.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
     writable.flush()
     del writable
-    app = create_app({"KG_STORE": str(store_dir), "SECRET_KEY": secrets.token_urlsafe(16), "TESTING": True,
-                      "ACCOUNTS_FILE": str(folder / "accounts.json")})
+    app = create_app(
+        {
+            "KG_STORE": str(store_dir),
+            "SECRET_KEY": secrets.token_urlsafe(16),
+            "TESTING": True,
+            "ACCOUNTS_FILE": str(folder / "accounts.json"),
+        }
+    )
     yield app, ox.Store.read_only(str(store_dir))
     app.extensions["kg"].close()
 
@@ -225,8 +234,10 @@ def test_synthetic_concept_and_organisation_pages_cap_their_lists(synthetic) -> 
     en = get(client, "/id/perspective/trygghet?lang=en")
     perspective = count(store, f"?i skk:perspective <{ID}perspective/trygghet> .")
     assert f"and {perspective - 20} more" in en and 'href="/initiatives?perspective=trygghet"' in en
-    orgs = select(store, "SELECT ?o (COUNT(DISTINCT ?i) AS ?n) WHERE { ?i skk:participant ?o } GROUP BY ?o "
-                         "ORDER BY DESC(?n) LIMIT 1")
+    orgs = select(
+        store,
+        "SELECT ?o (COUNT(DISTINCT ?i) AS ?n) WHERE { ?i skk:participant ?o } GROUP BY ?o ORDER BY DESC(?n) LIMIT 1",
+    )
     org, n = orgs[0]["o"], orgs[0]["n"]
     assert n > 20
     slug = org.rsplit("/", 1)[-1]
@@ -246,14 +257,20 @@ def test_synthetic_matrices_are_paged(synthetic) -> None:
     assert "/overviews/initiatives-goals?page=2#matrix-caption" in pager_links(html)
     second = get(client, "/overviews/initiatives-goals?page=2&lang=sv")
     assert 'aria-current="page"' in second and f"Sida 2 av {-(-total // PAGE_SIZE)}" in second
-    partners = select(store, "SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE { ?i skk:participant|skk:funder ?o . "
-                             "?l skk:initiative ?i ; skk:target ?t ; skk:relevance ?r ; skk:linkStatus ?s . "
-                             "FILTER(?s != skk:rejected) }")[0]["n"]
+    partners = select(
+        store,
+        "SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE { ?i skk:participant|skk:funder ?o . "
+        "?l skk:initiative ?i ; skk:target ?t ; skk:relevance ?r ; skk:linkStatus ?s . "
+        "FILTER(?s != skk:rejected) }",
+    )[0]["n"]
     matrix = overviews.partners_goals(store, "sv")
     assert matrix.total == partners and len(matrix.rows) == min(partners, PAGE_SIZE)
-    goal_3 = select(store, "SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE { ?i skk:participant|skk:funder ?o . "
-                           "?l skk:initiative ?i ; skk:target ?t ; skk:relevance ?r ; skk:linkStatus ?s . "
-                           "?t skos:broader <http://metadata.un.org/sdg/3> . FILTER(?s != skk:rejected) }")[0]["n"]
+    goal_3 = select(
+        store,
+        "SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE { ?i skk:participant|skk:funder ?o . "
+        "?l skk:initiative ?i ; skk:target ?t ; skk:relevance ?r ; skk:linkStatus ?s . "
+        "?t skos:broader <http://metadata.un.org/sdg/3> . FILTER(?s != skk:rejected) }",
+    )[0]["n"]
     assert matrix.per_goal[2] == goal_3
 
 

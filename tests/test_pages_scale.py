@@ -31,8 +31,6 @@ ORG = ID + "organisation/"
 PLACES = 23  # 20 municipalities, 3 regions
 
 
-
-
 @pytest.fixture(scope="module")
 def national(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("national-pages")
@@ -161,8 +159,11 @@ def test_partners_are_paged_and_every_organisation_is_on_one_page(client: FlaskC
         shown = partner_links(markup)
         assert 0 < len(shown) <= 50
         seen += shown
-    top = count_of(store, "SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE { ?o a/rdfs:subClassOf* org:Organization "
-                          "FILTER NOT EXISTS { ?o org:subOrganizationOf|org:unitOf ?p } }")
+    top = count_of(
+        store,
+        "SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE { ?o a/rdfs:subClassOf* org:Organization "
+        "FILTER NOT EXISTS { ?o org:subOrganizationOf|org:unitOf ?p } }",
+    )
     assert len(seen) == len(set(seen)) == top > 50
     # collaborations first, then parties, then the others
     collaborations = [s for s in seen if s.endswith("-samverkan")]
@@ -175,17 +176,21 @@ def test_partner_list_units_and_counts(store: ox.Store) -> None:
     assert model.paging.total == model.total and len(model.collaborations) == PLACES
     collaboration = next(e for e in model.collaborations if e.ref.iri == ORG + "kommun-003-samverkan")
     units = {c.ref.iri for c in collaboration.children}
-    assert units == {ID + "function/kommun-003-forum", ID + "function/kommun-003-labb",
-                     ORG + "kommun-003-samverkan-core-team"}
+    assert units == {
+        ID + "function/kommun-003-forum",
+        ID + "function/kommun-003-labb",
+        ORG + "kommun-003-samverkan-core-team",
+    }
     assert all(c.unit for c in collaboration.children)
-    query = ("SELECT (COUNT(DISTINCT ?i) AS ?n) WHERE {{ ?i skk:participant|skk:funder <{}> }}")
+    query = "SELECT (COUNT(DISTINCT ?i) AS ?n) WHERE {{ ?i skk:participant|skk:funder <{}> }}"
     assert collaboration.initiatives == count_of(store, query.format(collaboration.ref.iri)) > 0
     with pytest.raises(PageOutOfRange):
         partner_list(store, "sv", page=model.paging.pages + 1)
 
 
-@pytest.mark.parametrize(("lang", "message"), [("sv", "Sidnumret ska vara ett heltal"),
-                                               ("en", "The page number must be a whole number")])
+@pytest.mark.parametrize(
+    ("lang", "message"), [("sv", "Sidnumret ska vara ett heltal"), ("en", "The page number must be a whole number")]
+)
 @pytest.mark.parametrize("path", ["/partners", "/overviews/gaps"])
 def test_a_bad_page_is_refused_in_both_languages(client: FlaskClient, path: str, lang: str, message: str) -> None:
     for bad in ("0", "-1", "x", "1.5", "99999999999"):
@@ -196,8 +201,11 @@ def test_a_bad_page_is_refused_in_both_languages(client: FlaskClient, path: str,
 
 
 def unconfirmed(store: ox.Store) -> set[str]:
-    rows = select(store, "SELECT ?i WHERE { ?i a/rdfs:subClassOf* skk:Initiative "
-                         "FILTER NOT EXISTS { ?l skk:initiative ?i ; skk:linkStatus skk:confirmed } }")
+    rows = select(
+        store,
+        "SELECT ?i WHERE { ?i a/rdfs:subClassOf* skk:Initiative "
+        "FILTER NOT EXISTS { ?l skk:initiative ?i ; skk:linkStatus skk:confirmed } }",
+    )
     return {row["i"] for row in rows}
 
 
@@ -210,8 +218,9 @@ def test_gaps_page_the_initiatives_without_a_confirmed_target(client: FlaskClien
     seen: list[str] = []
     for n in range(1, pages + 1):
         markup = first if n == 1 else get(client, f"/overviews/gaps?page={n}&lang=en")
-        listed = re.findall(r'<li><a href="/id/initiative/([^"#]+)#targets-heading">',
-                            section(markup, "unconfirmed-heading"))
+        listed = re.findall(
+            r'<li><a href="/id/initiative/([^"#]+)#targets-heading">', section(markup, "unconfirmed-heading")
+        )
         assert 0 < len(listed) <= 50
         seen += [ID + "initiative/" + slug for slug in listed]
         # the other two lists are on every page
@@ -254,8 +263,10 @@ def test_per_state_computes_once_per_state() -> None:
 
 def test_a_named_query_is_cut_by_checked_numbers(store: ox.Store) -> None:
     every = [[str(to_python(row[v])) for v in ("link", "code")] for row in run_query(store, "links-of-initiative")]
-    page = [[str(to_python(row[v])) for v in ("link", "code")]
-            for row in run_query(store, "links-of-initiative", limit=7, offset=7)]
+    page = [
+        [str(to_python(row[v])) for v in ("link", "code")]
+        for row in run_query(store, "links-of-initiative", limit=7, offset=7)
+    ]
     assert len(every) > 14 and page == every[7:14]
     for bad in [(0, 0), (5, -1), ("5", 0), (True, 0), (5, "1; DROP")]:
         with pytest.raises(QueryError):

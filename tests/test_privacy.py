@@ -26,25 +26,58 @@ AREA = ID + "focus-area/nara-vard"
 REASON = "Närvården är kärnan i samverkan."
 DISPLAY_NAMES = (DISPLAY, "Bertil Berg")  # the accounts of tests/editing.py
 MEMBERS = (MEMBER, OTHER)
-PUBLIC_PAGES = ("/", "/goals", "/initiatives", "/partners", "/id/initiative/maltider-och-moten",
-                "/id/person/helene-ohrlind", "/download/")
+PUBLIC_PAGES = (
+    "/",
+    "/goals",
+    "/initiatives",
+    "/partners",
+    "/id/initiative/maltider-och-moten",
+    "/id/person/helene-ohrlind",
+    "/download/",
+)
 
 CONTACT_PREDICATES = {"http://xmlns.com/foaf/0.1/" + p for p in ("mbox", "mbox_sha1sum", "phone")} | {
-    "https://schema.org/" + p for p in ("email", "telephone", "faxNumber", "address", "contactPoint")}
+    "https://schema.org/" + p for p in ("email", "telephone", "faxNumber", "address", "contactPoint")
+}
 VCARD = "http://www.w3.org/2006/vcard/ns#"
 #: what the graph may say about a person: who they are by name, and where that is published
-PERSON_PREDICATES = {PREFIXES["rdf"] + "type", "http://xmlns.com/foaf/0.1/name", PREFIXES["skos"] + "hiddenLabel",
-                     PREFIXES["skos"] + "editorialNote", PREFIXES["dcterms"] + "source"}
+PERSON_PREDICATES = {
+    PREFIXES["rdf"] + "type",
+    "http://xmlns.com/foaf/0.1/name",
+    PREFIXES["skos"] + "hiddenLabel",
+    PREFIXES["skos"] + "editorialNote",
+    PREFIXES["dcterms"] + "source",
+}
 
 
-@pytest.mark.parametrize("text", ["ring 021-39 00 00", "+46 21 39 00 00", "070-123 45 67", "anna.a@vasteras.se",
-                                  "<mailto:info@example.org>", "tel:+4621390000", "(08) 123 456 78"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ring 021-39 00 00",
+        "+46 21 39 00 00",
+        "070-123 45 67",
+        "anna.a@vasteras.se",
+        "<mailto:info@example.org>",
+        "tel:+4621390000",
+        "(08) 123 456 78",
+    ],
+)
 def test_the_detector_finds_contact_data(text: str) -> None:
     assert contact_data(text)
 
 
-@pytest.mark.parametrize("text", ["2016-05-12", "797 500 kr", "delmål 3.4 och 11.7", "2020–2030", "0,5 miljoner",
-                                  "\"2026-11-22T14:13:07.30305Z\"^^xsd:dateTime", "https://example.org/a/0123456"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2016-05-12",
+        "797 500 kr",
+        "delmål 3.4 och 11.7",
+        "2020–2030",
+        "0,5 miljoner",
+        '"2026-11-22T14:13:07.30305Z"^^xsd:dateTime',
+        "https://example.org/a/0123456",
+    ],
+)
 def test_the_detector_ignores_dates_amounts_and_codes(text: str) -> None:
     assert contact_data(text) == []
 
@@ -56,8 +89,9 @@ def changed(edit_app: Flask, tmp_path: Path) -> Flask:
     anna, bertil = agent(edit_app, MEMBER), agent(edit_app, OTHER)
     cur.select_target("3.4", REASON, AREA, anna)
     cur.set_link_status(LINK, "confirmed", anna, "Stämmer med projektplanen.", None)
-    added = cur.add_link(INITIATIVE, "3.8", "secondary", "Måltider når äldre som annars står utan vård.", bertil,
-                         reason="Saknades.")
+    added = cur.add_link(
+        INITIATIVE, "3.8", "secondary", "Måltider når äldre som annars står utan vård.", bertil, reason="Saknades."
+    )
     edited = cur.edit_link(added.iri, "primary", "Ny motivering efter mötet.", anna, added.version)
     cur.undo(edited.decision, bertil)
     return edit_app
@@ -90,25 +124,39 @@ def check_quads(quads: list[ox.Quad], secrets: list[str], where: str) -> None:
     members = {q.subject for q in quads if q.subject.value.startswith(ID + "agent/medlem-")}
     said = {(q.predicate.value, q.object.value) for q in quads if q.subject in members}
     roles = {"Medlem i core team", "Member of the core team"}
-    assert all(p == PREFIXES["rdf"] + "type" or (p == PREFIXES["skos"] + "prefLabel" and o in roles)
-               or p == PREFIXES["prov"] + "actedOnBehalfOf" for p, o in said), where
+    assert all(
+        p == PREFIXES["rdf"] + "type"
+        or (p == PREFIXES["skos"] + "prefLabel" and o in roles)
+        or p == PREFIXES["prov"] + "actedOnBehalfOf"
+        for p, o in said
+    ), where
     store = ox.Store()
     store.extend(ox.Quad(q.subject, q.predicate, q.object) for q in quads)
-    people = {r["p"] for r in store.query(f"SELECT DISTINCT ?p {{ ?p a ?c FILTER(?c IN (<{SKK}Person>, "
-                                          "<http://xmlns.com/foaf/0.1/Person>)) }")}
+    people = {
+        r["p"]
+        for r in store.query(
+            f"SELECT DISTINCT ?p {{ ?p a ?c FILTER(?c IN (<{SKK}Person>, <http://xmlns.com/foaf/0.1/Person>)) }}"
+        )
+    }
     assert people, where
     for person in people:
         said = {q.predicate.value for q in store.quads_for_pattern(person, None, None)}
         assert said <= PERSON_PREDICATES, f"{where}: {person} has {said - PERSON_PREDICATES}"
-        role = store.query(f"ASK {{ {{ ?post <{PREFIXES['org']}heldBy> {person} }} UNION "
-                           f"{{ ?initiative <{SKK}responsiblePerson> {person} }} }}")
+        role = store.query(
+            f"ASK {{ {{ ?post <{PREFIXES['org']}heldBy> {person} }} UNION "
+            f"{{ ?initiative <{SKK}responsiblePerson> {person} }} }}"
+        )
         assert bool(role), f"{where}: {person} appears without a public role"
 
 
 def test_downloads_carry_no_account_or_contact_data(changed: Flask) -> None:
     client, secrets = changed.test_client(), secrets_of(changed)
-    for ext, fmt in (("trig", ox.RdfFormat.TRIG), ("nq", ox.RdfFormat.N_QUADS), ("ttl", ox.RdfFormat.TURTLE),
-                     ("jsonld", ox.RdfFormat.JSON_LD)):
+    for ext, fmt in (
+        ("trig", ox.RdfFormat.TRIG),
+        ("nq", ox.RdfFormat.N_QUADS),
+        ("ttl", ox.RdfFormat.TURTLE),
+        ("jsonld", ox.RdfFormat.JSON_LD),
+    ):
         response = client.get(f"/download/samhallskontraktet.{ext}")
         assert response.status_code == 200
         check_text(response.get_data(as_text=True), secrets, ext)
@@ -166,9 +214,12 @@ def test_the_accounts_are_not_in_the_store(changed: Flask) -> None:
 
 def _person(*extra: tuple[str, str, ox.Term]) -> list[ox.Quad]:
     person, post = ox.NamedNode(ID + "person/exempel"), ox.NamedNode(ID + "post/exempel")
-    quads = [(person, PREFIXES["rdf"] + "type", ox.NamedNode(SKK + "Person")),
-             (person, "http://xmlns.com/foaf/0.1/name", ox.Literal("Exempel Person")),
-             (post, PREFIXES["org"] + "heldBy", person), *extra]
+    quads = [
+        (person, PREFIXES["rdf"] + "type", ox.NamedNode(SKK + "Person")),
+        (person, "http://xmlns.com/foaf/0.1/name", ox.Literal("Exempel Person")),
+        (post, PREFIXES["org"] + "heldBy", person),
+        *extra,
+    ]
     return [ox.Quad(s if isinstance(s, ox.NamedNode) else ox.NamedNode(s), ox.NamedNode(p), o) for s, p, o in quads]
 
 
@@ -176,14 +227,17 @@ def test_the_check_passes_a_person_in_a_public_role() -> None:
     check_quads(_person(), ["scrypt:", *DISPLAY_NAMES], "example")
 
 
-@pytest.mark.parametrize("extra", [
-    (ID + "person/exempel", "https://schema.org/email", ox.Literal("exempel@example.se")),
-    (ID + "person/exempel", "https://schema.org/knows", ox.NamedNode(ID + "person/annan")),
-    (agent_iri("medlem-0123456789ab"), PREFIXES["rdfs"] + "label", ox.Literal("Anna")),
-    (ID + "decision/1", SKK + "reason", ox.Literal("Ring mig på 070-123 45 67")),
-    (ID + "decision/1", SKK + "reason", ox.Literal(f"Beslutat av {DISPLAY}")),
-    (ID + "person/annan", PREFIXES["rdf"] + "type", ox.NamedNode("http://xmlns.com/foaf/0.1/Person")),
-])
+@pytest.mark.parametrize(
+    "extra",
+    [
+        (ID + "person/exempel", "https://schema.org/email", ox.Literal("exempel@example.se")),
+        (ID + "person/exempel", "https://schema.org/knows", ox.NamedNode(ID + "person/annan")),
+        (agent_iri("medlem-0123456789ab"), PREFIXES["rdfs"] + "label", ox.Literal("Anna")),
+        (ID + "decision/1", SKK + "reason", ox.Literal("Ring mig på 070-123 45 67")),
+        (ID + "decision/1", SKK + "reason", ox.Literal(f"Beslutat av {DISPLAY}")),
+        (ID + "person/annan", PREFIXES["rdf"] + "type", ox.NamedNode("http://xmlns.com/foaf/0.1/Person")),
+    ],
+)
 def test_the_check_catches_what_must_not_be_public(extra: tuple) -> None:
     with pytest.raises(AssertionError):
         check_quads(_person(extra), ["scrypt:", *DISPLAY_NAMES], "example")

@@ -46,7 +46,11 @@ def test_a_url_is_a_remote_store_configured_from_the_environment(monkeypatch: py
     where = location("http://db.example:8890/sparql")
     assert isinstance(where, RemoteConfig)
     assert (where.query, where.update_endpoint, where.user, where.auth) == (
-        "http://db.example:8890/sparql", "http://db.example:8890/sparql-auth", "kg", "digest")
+        "http://db.example:8890/sparql",
+        "http://db.example:8890/sparql-auth",
+        "kg",
+        "digest",
+    )
     assert where.password == "s3cret-from-env"
     assert "s3cret" not in repr(where)  # never in a log line or an error message
     assert location("var/store") == Path("var/store")  # a folder: the embedded store
@@ -54,9 +58,11 @@ def test_a_url_is_a_remote_store_configured_from_the_environment(monkeypatch: py
 
 def test_a_config_file_takes_its_password_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "store.toml"
-    path.write_text('[store]\nquery = "http://db.example/sparql"\ngraph_store = "http://db.example/gsp"\n'
-                    'user = "kg"\npassword_env = "MY_DB_PASSWORD"\ngraphs = ["http://example.org/extra"]\n',
-                    encoding="utf-8")
+    path.write_text(
+        '[store]\nquery = "http://db.example/sparql"\ngraph_store = "http://db.example/gsp"\n'
+        'user = "kg"\npassword_env = "MY_DB_PASSWORD"\ngraphs = ["http://example.org/extra"]\n',
+        encoding="utf-8",
+    )
     with pytest.raises(ConfigError, match="MY_DB_PASSWORD"):
         location(str(path))
     monkeypatch.setenv("MY_DB_PASSWORD", "from-env")
@@ -83,8 +89,9 @@ def test_a_bad_config_file_is_refused_with_the_reason(tmp_path: Path, text: str,
         location(str(path))
     with pytest.raises(ConfigurationError, match=re.escape(expected)):
         create_app({"KG_STORE": str(path), "SECRET_KEY": "test", "TESTING": True})
-    done = subprocess.run([sys.executable, "-m", "kg.cli", "--store", str(path), "stats"], capture_output=True,
-                          text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "kg.cli", "--store", str(path), "stats"], capture_output=True, text=True, timeout=60
+    )
     assert done.returncode != 0 and expected in done.stderr and "Traceback" not in done.stderr
 
 
@@ -92,8 +99,10 @@ def test_a_bad_config_file_is_refused_with_the_reason(tmp_path: Path, text: str,
 
 
 def test_values_are_bound_at_the_start_of_the_outer_where_group() -> None:
-    query = ('PREFIX ex: <http://example.org/vocab#where>\n# a comment with { and WHERE\n'
-             'SELECT ?where ("{ WHERE" AS ?text) WHERE { ?where ex:p ?x . { SELECT ?x WHERE { ?x ?p ?o } } }')
+    query = (
+        "PREFIX ex: <http://example.org/vocab#where>\n# a comment with { and WHERE\n"
+        'SELECT ?where ("{ WHERE" AS ?text) WHERE { ?where ex:p ?x . { SELECT ?x WHERE { ?x ?p ?o } } }'
+    )
     bound = with_values(query, {"x": ox.Literal('a "quoted" }\nline', language="sv")})
     opened = query.index("WHERE { ?where") + len("WHERE {")
     assert bound[:opened] == query[:opened]
@@ -106,8 +115,10 @@ def test_values_are_bound_at_the_start_of_the_outer_where_group() -> None:
 def test_a_sub_select_that_uses_a_bound_variable_gets_it_too() -> None:
     """As pyoxigraph's substitutions replace a variable everywhere, sub-selects included; a sub-select that does not
     use it is left alone (Virtuoso loses rows when VALUES precedes some patterns, e.g. `rdfs:subClassOf*`)."""
-    query = ("SELECT ?r ?t WHERE { { SELECT DISTINCT ?r ?t WHERE { ?t ?p ?r } } "
-             "{ SELECT ?k WHERE { ?k rdfs:subClassOf* ?c } LIMIT 10 } }")
+    query = (
+        "SELECT ?r ?t WHERE { { SELECT DISTINCT ?r ?t WHERE { ?t ?p ?r } } "
+        "{ SELECT ?k WHERE { ?k rdfs:subClassOf* ?c } LIMIT 10 } }"
+    )
     bound = with_values(query, {"r": ox.NamedNode("http://example.org/r")})
     assert bound.count("VALUES (?r) { (<http://example.org/r>) }") == 2
     assert "{ SELECT ?k WHERE { ?k rdfs:subClassOf*" in bound
@@ -140,12 +151,17 @@ def test_the_remote_store_answers_like_the_embedded_one(remote: RemoteStore, sto
     assert len(remote) == len(embedded)
     assert {g.value for g in remote.named_graphs()} == {g.value for g in embedded.named_graphs()}
     node, graph = ox.NamedNode(INITIATIVE), ox.NamedNode(PUBLIC_GRAPHS["collaboration"])
-    for pattern in [(node, None, None, None), (None, TYPE, ox.NamedNode(SKK + "Pilot"), None),
-                    (node, None, None, graph), (None, None, ox.Literal("Måltider och möten", language="sv"), None)]:
+    for pattern in [
+        (node, None, None, None),
+        (None, TYPE, ox.NamedNode(SKK + "Pilot"), None),
+        (node, None, None, graph),
+        (None, None, ox.Literal("Måltider och möten", language="sv"), None),
+    ]:
         assert _quads(remote.quads_for_pattern(*pattern)) == _quads(embedded.quads_for_pattern(*pattern)), pattern
     construct = f"CONSTRUCT {{ <{INITIATIVE}> ?p ?o }} WHERE {{ <{INITIATIVE}> ?p ?o }}"
     assert Counter(map(str, remote.query(construct, use_default_graph_as_union=True))) == Counter(
-        map(str, embedded.query(construct, use_default_graph_as_union=True)))
+        map(str, embedded.query(construct, use_default_graph_as_union=True))
+    )
     assert bool(remote.query("ASK { FILTER(false) }")) is False  # Virtuoso says it with an empty row set
     assert bool(remote.query(f"ASK {{ <{INITIATIVE}> ?p ?o }}", use_default_graph_as_union=True)) is True
 
@@ -199,8 +215,9 @@ def test_an_unreachable_store_is_a_clear_503(tmp_path: Path) -> None:
 def _log_in(url: str) -> requests.Session:
     session = requests.Session()
     token = re.search(r'name="csrf_token" value="([^"]+)"', session.get(url + "login").text).group(1)
-    answer = session.post(url + "login", data={"csrf_token": token, "username": MEMBER, "password": PASSWORD},
-                          allow_redirects=False)
+    answer = session.post(
+        url + "login", data={"csrf_token": token, "username": MEMBER, "password": PASSWORD}, allow_redirects=False
+    )
     assert answer.status_code == 303, answer.text[:300]
     return session
 
@@ -212,8 +229,9 @@ def _selected(virtuoso: Virtuoso, reason: str) -> dict[str, int]:
                                                           <{SKK}reason> ?r }} FILTER(STR(?r) = "{reason}") }}
       UNION {{ GRAPH <{CURATED_GRAPHS["history"]}> {{ ?decision <{SKK}reason> ?d }} FILTER(STR(?d) = "{reason}") }}
     }}"""
-    answer = requests.post(virtuoso.sparql, data={"query": query},
-                           headers={"Accept": "application/sparql-results+json"}, timeout=30)
+    answer = requests.post(
+        virtuoso.sparql, data={"query": query}, headers={"Accept": "application/sparql-results+json"}, timeout=30
+    )
     row = answer.json()["results"]["bindings"][0]
     return {key: int(row[key]["value"]) for key in ("current", "decisions")}
 
@@ -225,8 +243,13 @@ def test_the_product_runs_on_virtuoso_with_one_config_file(
     path, env = backends.config_file(config, tmp_path)
     open_store(config).replace_graphs([], sorted(PUBLIC_GRAPHS.values()))  # an empty server, as a new user has
     environment = {**os.environ, **env}
-    built = subprocess.run([sys.executable, "-m", "kg.cli", "--store", str(path), "build"], capture_output=True,
-                           text=True, env=environment, timeout=300)
+    built = subprocess.run(
+        [sys.executable, "-m", "kg.cli", "--store", str(path), "build"],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=300,
+    )
     assert built.returncode == 0, built.stderr
     assert config.password not in built.stdout + built.stderr
     accounts_file(tmp_path)
@@ -240,7 +263,10 @@ def test_the_product_runs_on_virtuoso_with_one_config_file(
             "csrf_token": re.search(r'name="csrf_token" value="([^"]+)"', html).group(1),
             "version": re.search(r'name="version" value="([^"]*)"', html).group(1),
             "focus_area": re.search(r'name="focus_area">\s*<option value="([^"]+)"', html).group(1),
-            "target": "3.4", "action": "select", "reason": reason, "next": "/sdg/3.4",
+            "target": "3.4",
+            "action": "select",
+            "reason": reason,
+            "next": "/sdg/3.4",
         }
         answer = session.post(server.url + "edit/selection", data=form, allow_redirects=False, timeout=60)
         assert answer.status_code == 303, answer.text[:500]
@@ -250,8 +276,12 @@ def test_the_product_runs_on_virtuoso_with_one_config_file(
         stop_server(server)
     server = start_server(path, tmp_path, "--workers", "1", env=env)  # a restart keeps it: it lives in Virtuoso
     try:
-        found = requests.get(server.sparql, params={"query": f'ASK {{ ?s <{SKK}reason> "{reason}"@sv }}'},
-                             headers={"Accept": "application/sparql-results+json"}, timeout=30)
+        found = requests.get(
+            server.sparql,
+            params={"query": f'ASK {{ ?s <{SKK}reason> "{reason}"@sv }}'},
+            headers={"Accept": "application/sparql-results+json"},
+            timeout=30,
+        )
         assert found.json()["boolean"] is True
         log = (tmp_path / "server.log").read_text(errors="replace")
         assert config.password not in log and "Traceback" not in log

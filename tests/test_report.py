@@ -58,10 +58,12 @@ def test_the_whole_collaboration_matches_sparql(store: ox.Store) -> None:
     per_goal = {str(r["code"]): int(r["initiatives"]) for r in run_named(store, "initiatives-per-goal")}
     assert {g.goal.code: g.initiatives for g in made.goals} == per_goal
     assert [g.code for g in made.goals_without_initiative] == [
-        str(r["code"]) for r in run_named(store, "goals-without-initiative")]
+        str(r["code"]) for r in run_named(store, "goals-without-initiative")
+    ]
     # no selections in the shipped data: the gap list agrees with the named query (both empty)
     assert [s.code for s in made.selected_without_initiative] == [
-        str(r["code"]) for r in run_named(store, "selected-targets-without-initiative")]
+        str(r["code"]) for r in run_named(store, "selected-targets-without-initiative")
+    ]
     statuses = Counter(i.status for i in made.initiatives)
     assert {row.status: len(row.initiatives) for row in made.by_status} == dict(statuses)
     assert sum(len(row.initiatives) for row in made.by_status) == len(made.initiatives)
@@ -70,15 +72,24 @@ def test_the_whole_collaboration_matches_sparql(store: ox.Store) -> None:
 def test_a_focus_area_matches_sparql(store: ox.Store) -> None:
     made = report(store, "sv", "nara-vard")
     assert made.area is not None and made.area.iri == AREA
-    members = {r["i"] for r in select(
-        store, "SELECT DISTINCT ?i WHERE { ?i skk:focusArea focusarea:nara-vard ; a/rdfs:subClassOf* skk:Initiative }")}
+    members = {
+        r["i"]
+        for r in select(
+            store,
+            "SELECT DISTINCT ?i WHERE { ?i skk:focusArea focusarea:nara-vard ; a/rdfs:subClassOf* skk:Initiative }",
+        )
+    }
     assert {i.iri for i in made.initiatives} == members and members
     assert len(made.links) == count(
-        store, "SELECT (COUNT(DISTINCT ?l) AS ?n) WHERE { ?l a skk:TargetLink ; skk:initiative ?i . "
-               "?i skk:focusArea focusarea:nara-vard }")
+        store,
+        "SELECT (COUNT(DISTINCT ?l) AS ?n) WHERE { ?l a skk:TargetLink ; skk:initiative ?i . "
+        "?i skk:focusArea focusarea:nara-vard }",
+    )
     # every assignment to the focus area is the project's proposal in the shipped data, and the report says so
-    proposed = count(store, "SELECT (COUNT(DISTINCT ?i) AS ?n) WHERE { "
-                            "GRAPH graph:mappings { ?i skk:focusArea focusarea:nara-vard } }")
+    proposed = count(
+        store,
+        "SELECT (COUNT(DISTINCT ?i) AS ?n) WHERE { GRAPH graph:mappings { ?i skk:focusArea focusarea:nara-vard } }",
+    )
     assert len(made.proposed_assignments) == proposed == len(made.initiatives)
     # initiatives without a focus area are listed only in the whole report
     assert made.without_area == []
@@ -111,24 +122,37 @@ def test_an_unknown_focus_area_is_refused_in_both_languages(store: ox.Store) -> 
 
 def test_the_budget_shows_reported_totals_beside_computed_sums(store: ox.Store) -> None:
     made = report(store, "sv")
-    reported = {r["f"]: Decimal(r["v"]) for r in select(
-        store, "SELECT ?f ?v WHERE { ?t a skk:ReportedTotal ; skk:fundingSource ?f ; schema:value ?v }")}
-    computed = {r["f"]: Decimal(r["v"]) for r in select(
-        store, "SELECT ?f (SUM(?a) AS ?v) WHERE { ?l a skk:BudgetLine ; skk:fundingSource ?f ; schema:value ?a } "
-               "GROUP BY ?f")}
+    reported = {
+        r["f"]: Decimal(r["v"])
+        for r in select(store, "SELECT ?f ?v WHERE { ?t a skk:ReportedTotal ; skk:fundingSource ?f ; schema:value ?v }")
+    }
+    computed = {
+        r["f"]: Decimal(r["v"])
+        for r in select(
+            store,
+            "SELECT ?f (SUM(?a) AS ?v) WHERE { ?l a skk:BudgetLine ; skk:fundingSource ?f ; schema:value ?a } "
+            "GROUP BY ?f",
+        )
+    }
     rows = {f.funding: f for f in made.budget.funding}
     for source, value in reported.items():
         assert rows[source].reported == value and rows[source].computed == computed[source]
         assert rows[source].reported != rows[source].computed  # the known discrepancies are kept, not fixed
-    top = Decimal(select(store, "SELECT (SUM(?a) AS ?v) WHERE { ?l a skk:BudgetLine ; schema:value ?a "
-                                "FILTER NOT EXISTS { ?p skk:ofWhich ?l } }")[0]["v"])
+    top = Decimal(
+        select(
+            store,
+            "SELECT (SUM(?a) AS ?v) WHERE { ?l a skk:BudgetLine ; schema:value ?a "
+            "FILTER NOT EXISTS { ?p skk:ofWhich ?l } }",
+        )[0]["v"]
+    )
     assert made.budget.total == top == rows[None].computed
     assert rows[None].reported == sum(reported.values())
     # per status: the named query budget-per-status
     assert {g.status: g.total for g in made.budget.groups} == {
-        r["status"]: Decimal(r["total"]) for r in run_named(store, "budget-per-status")}
+        r["status"]: Decimal(r["total"]) for r in run_named(store, "budget-per-status")
+    }
     html = render_document(made)
-    budget = html[html.index('id="budget"'):html.index('id="gaps"')]
+    budget = html[html.index('id="budget"') : html.index('id="gaps"')]
     for row in rows.values():
         assert format_sek(row.reported) in budget and format_sek(row.computed) in budget
     assert "Redovisad summa" in budget and "Summan av posterna" in budget and "≠" in budget
@@ -136,9 +160,14 @@ def test_the_budget_shows_reported_totals_beside_computed_sums(store: ox.Store) 
 
 def test_a_focus_areas_budget_is_the_sum_of_its_lines(store: ox.Store) -> None:
     made = report(store, "sv", "nara-vard")
-    expected = Decimal(select(store, """SELECT (SUM(?a) AS ?v) WHERE {
+    expected = Decimal(
+        select(
+            store,
+            """SELECT (SUM(?a) AS ?v) WHERE {
         { SELECT DISTINCT ?l ?a WHERE { ?l a skk:BudgetLine ; schema:value ?a ; skk:budgetFor ?i .
-          ?i skk:focusArea focusarea:nara-vard FILTER NOT EXISTS { ?p skk:ofWhich ?l } } } }""")[0]["v"])
+          ?i skk:focusArea focusarea:nara-vard FILTER NOT EXISTS { ?p skk:ofWhich ?l } } } }""",
+        )[0]["v"]
+    )
     assert made.budget.scoped and made.budget.total == expected
     html = render_document(made)
     assert "Källan redovisar inga summor per fokusområde" in html  # the funding table is the collaboration's
@@ -172,9 +201,23 @@ def test_links_csv_has_every_link_with_swedish_characters(store: ox.Store) -> No
     made = report(store, "sv")
     rows = read_csv(links_csv(made))
     assert len(rows) == len(made.links)
-    assert list(rows[0]) == ["initiativ", "initiativ (IRI)", "fokusområde", "delmål", "delmålets text", "mål",
-                             "målets namn", "relevans", "status", "motivering", "ursprung", "gjord av", "gjord", "graf",
-                             "koppling (IRI)"]
+    assert list(rows[0]) == [
+        "initiativ",
+        "initiativ (IRI)",
+        "fokusområde",
+        "delmål",
+        "delmålets text",
+        "mål",
+        "målets namn",
+        "relevans",
+        "status",
+        "motivering",
+        "ursprung",
+        "gjord av",
+        "gjord",
+        "graf",
+        "koppling (IRI)",
+    ]
     meals = [r for r in rows if r["initiativ (IRI)"] == MEALS]
     assert {r["delmål"] for r in meals} == {"2.2", "3.4", "10.2"}
     assert all(r["initiativ"] == "Måltider och möten" and r["status"] == "föreslagen" for r in meals)
@@ -210,7 +253,7 @@ def test_the_pages_in_both_languages(client: FlaskClient, path: str, lang: str) 
     # one link per focus area, and the CSV downloads
     assert 'href="/report/nara-vard"' in html or 'aria-current="page">Nära vård' in html or "Local health" in html
     assert "/report/links.csv" in html and "/report/matrix.csv" in html
-    nav = html[html.index("<header"):html.index("</header>")]
+    nav = html[html.index("<header") : html.index("</header>")]
     assert ('href="/report/">' + ("Rapport" if lang == "sv" else "Report") + "</a>") in nav
 
 
@@ -220,14 +263,18 @@ def test_the_index_links_every_focus_area(client: FlaskClient) -> None:
     assert "Hela samverkan och Agenda 2030" in html
 
 
-@pytest.mark.parametrize("path", ["/report/finns-inte", "/report/links.csv?focus-area=finns-inte",
-                                  "/report/matrix.csv?focus-area=finns-inte"])
+@pytest.mark.parametrize(
+    "path",
+    ["/report/finns-inte", "/report/links.csv?focus-area=finns-inte", "/report/matrix.csv?focus-area=finns-inte"],
+)
 def test_an_unknown_focus_area_is_404(client: FlaskClient, path: str) -> None:
     assert client.get(path).status_code == 404
 
 
-@pytest.mark.parametrize(("path", "rows"), [("/report/links.csv?lang=sv", "links"),
-                                            ("/report/matrix.csv?focus-area=nara-vard&lang=sv", "initiatives")])
+@pytest.mark.parametrize(
+    ("path", "rows"),
+    [("/report/links.csv?lang=sv", "links"), ("/report/matrix.csv?focus-area=nara-vard&lang=sv", "initiatives")],
+)
 def test_the_csv_downloads(client: FlaskClient, store: ox.Store, path: str, rows: str) -> None:
     response = client.get(path)
     assert response.status_code == 200 and response.mimetype == "text/csv"
@@ -312,8 +359,11 @@ def test_decisions_of_the_core_team_show_in_the_report(store_path: Path, tmp_pat
         confirmed = next(ln for ln in made.links if ln.confirmed)
         assert confirmed.graph == "curation" and confirmed.attributed_to == anna
         assert [s.code for s in made.selections] == ["1.3", "3.4"]
-        assert [s.code for s in made.selected_without_initiative] == ["1.3"] == [
-            str(r["code"]) for r in run_named(store, "selected-targets-without-initiative")]
+        assert (
+            [s.code for s in made.selected_without_initiative]
+            == ["1.3"]
+            == [str(r["code"]) for r in run_named(store, "selected-targets-without-initiative")]
+        )
         assert made.state.decisions == 5 and made.state.latest_decision is not None
         assert made.state.fingerprint != before.state.fingerprint
         # the other focus area has no selections of its own
@@ -321,7 +371,7 @@ def test_decisions_of_the_core_team_show_in_the_report(store_path: Path, tmp_pat
         html = render_document(made)
         assert '<span class="mark mark-confirmed">bekräftad</span>' in html
         assert "1 bekräftade, " in html and "5 beslut av core team" in html
-        gaps = html[html.index('id="gaps"'):html.index('id="report-sources-heading"')]
+        gaps = html[html.index('id="gaps"') : html.index('id="report-sources-heading"')]
         assert "Valda delmål utan initiativ (1)" in gaps and f'href="{SDG}1.3"' in gaps
         rows = read_csv(links_csv(made))
         rejected = next(r for r in rows if r["delmål"] == "10.2" and r["initiativ (IRI)"] == MEALS)

@@ -25,12 +25,15 @@ def sdg() -> ox.Store:
 
 
 def test_seventeen_goals_with_titles_colours_and_their_targets(sdg: ox.Store) -> None:
-    rows = select(sdg, """
+    rows = select(
+        sdg,
+        """
         SELECT ?code ?colour (COUNT(DISTINCT ?t) AS ?targets) (COUNT(DISTINCT ?title) AS ?titles)
                (COUNT(DISTINCT ?full) AS ?fulls) WHERE {
           ?g a sdgo:Goal ; skos:notation ?code ; skk:colour ?colour ; skk:shortTitle ?title ; skos:prefLabel ?full .
           ?t skos:broader ?g ; a sdgo:Target .
-        } GROUP BY ?code ?colour ORDER BY xsd:integer(?code)""")
+        } GROUP BY ?code ?colour ORDER BY xsd:integer(?code)""",
+    )
     assert [r["code"] for r in rows] == [str(n) for n in range(1, 18)]
     assert [r["targets"] for r in rows] == EXPECTED_TARGETS_PER_GOAL
     assert all(r["titles"] == 2 and r["fulls"] == 2 for r in rows)  # Swedish and English
@@ -40,12 +43,15 @@ def test_seventeen_goals_with_titles_colours_and_their_targets(sdg: ox.Store) ->
 
 
 def test_every_target_has_a_swedish_and_an_english_text(sdg: ox.Store) -> None:
-    rows = select(sdg, """
+    rows = select(
+        sdg,
+        """
         SELECT ?t ?sv ?en ?wording WHERE {
           ?t a sdgo:Target ; skk:wording ?wording .
           OPTIONAL { ?t skos:prefLabel ?sv FILTER(LANG(?sv) = "sv") }
           OPTIONAL { ?t skos:prefLabel ?en FILTER(LANG(?en) = "en") }
-        }""")
+        }""",
+    )
     assert len(rows) == 169
     assert all(r["sv"] and r["en"] and r["sv"] != r["en"] for r in rows)
     # honest data: the Swedish texts say whether they are official or the project's translation
@@ -56,19 +62,25 @@ def test_every_target_has_a_swedish_and_an_english_text(sdg: ox.Store) -> None:
 
 
 def test_swedish_texts_keep_the_numbers_of_the_english(sdg: ox.Store) -> None:
-    rows = select(sdg, """
+    rows = select(
+        sdg,
+        """
         SELECT ?code ?sv ?en WHERE { ?t a sdgo:Target ; skos:notation ?code ;
-          skos:prefLabel ?sv, ?en . FILTER(LANG(?sv) = "sv" && LANG(?en) = "en") }""")
+          skos:prefLabel ?sv, ?en . FILTER(LANG(?sv) = "sv" && LANG(?en) = "en") }""",
+    )
     for row in rows:
         english = set(re.findall(r"\d{4}", row["en"]))  # years such as 2020 and 2030
         assert english <= set(re.findall(r"\d{4}", row["sv"])), row["code"]
 
 
 def test_indicators_by_permanent_code_with_all_listings(sdg: ox.Store) -> None:
-    rows = select(sdg, """
+    rows = select(
+        sdg,
+        """
         SELECT ?i (COUNT(DISTINCT ?code) AS ?listings) (COUNT(DISTINCT ?t) AS ?targets) WHERE {
           ?i a sdgo:Indicator ; skos:notation ?code ; skos:broader ?t . ?t a sdgo:Target .
-        } GROUP BY ?i""")
+        } GROUP BY ?i""",
+    )
     assert len(rows) == 232
     assert sum(r["listings"] for r in rows) == 248
     repeated = {r["i"]: r["targets"] for r in rows}

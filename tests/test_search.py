@@ -25,7 +25,7 @@ def get(client: FlaskClient, query: str, lang: str = "sv") -> str:
     assert response.status_code == 200
     assert response.headers["Content-Language"] == lang
     html = response.get_data(as_text=True)
-    return html[html.index("<main"):html.index("</main>")]
+    return html[html.index("<main") : html.index("</main>")]
 
 
 def group(html: str, kind: str) -> str:
@@ -157,8 +157,18 @@ def test_no_results_gives_a_message_and_suggestions(client: FlaskClient, lang: s
     assert "result-title" not in html
 
 
-@pytest.mark.parametrize("query", ['"}) ; DROP', '"}) ; DROP ALL', "<script>alert(1)</script>",
-                                   '"><img src=x onerror=alert(1)>', "' OR 1=1 --", "\\u0000", "?term"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"}) ; DROP',
+        '"}) ; DROP ALL',
+        "<script>alert(1)</script>",
+        '"><img src=x onerror=alert(1)>',
+        "' OR 1=1 --",
+        "\\u0000",
+        "?term",
+    ],
+)
 def test_hostile_input_is_escaped_and_harmless(client: FlaskClient, query: str) -> None:
     response = client.get("/search", query_string={"q": query})
     assert response.status_code == 200
@@ -214,8 +224,17 @@ def test_index_and_ranking(index: kgsearch.SearchIndex) -> None:
     assert index.search("", "sv").groups == [] and not index.search("x" * 201).groups
     assert index.search("x" * 201).too_long and not index.search("x" * 200).too_long
     kinds = {d.kind for d in index.documents.values()}
-    assert {"goal", "target", "indicator", "initiative", "organisation", "focus-area", "perspective", "function",
-            "event"} <= kinds
+    assert {
+        "goal",
+        "target",
+        "indicator",
+        "initiative",
+        "organisation",
+        "focus-area",
+        "perspective",
+        "function",
+        "event",
+    } <= kinds
     assert sum(1 for d in index.documents.values() if d.kind == "target") == 169
 
 

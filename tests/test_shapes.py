@@ -35,11 +35,13 @@ def shapes_graph() -> rdflib.Graph:
 def rule_ids() -> tuple[str, ...]:
     """Local names of the property shapes in the shape: namespace, i.e. the rules."""
     graph = shapes_graph()
-    return tuple(sorted(
-        str(shape)[len(SHAPES):]
-        for shape in graph.subjects(RDF.type, SH.PropertyShape)
-        if isinstance(shape, rdflib.URIRef) and str(shape).startswith(SHAPES)
-    ))
+    return tuple(
+        sorted(
+            str(shape)[len(SHAPES) :]
+            for shape in graph.subjects(RDF.type, SH.PropertyShape)
+            if isinstance(shape, rdflib.URIRef) and str(shape).startswith(SHAPES)
+        )
+    )
 
 
 def example(kind: str, rule: str) -> Path:

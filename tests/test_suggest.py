@@ -29,8 +29,11 @@ def graph(store: ox.Store) -> ox.Store:
     """The shipped graph in memory, with the small test lexicon (tests/fixtures/suggest/lexicon.ttl) added."""
     copy = ox.Store()
     copy.bulk_extend(store)
-    copy.bulk_load(path=str(FIXTURES / "suggest" / "lexicon.ttl"), format=ox.RdfFormat.TURTLE,
-                   to_graph=ox.NamedNode(GRAPHS["mappings"]))
+    copy.bulk_load(
+        path=str(FIXTURES / "suggest" / "lexicon.ttl"),
+        format=ox.RdfFormat.TURTLE,
+        to_graph=ox.NamedNode(GRAPHS["mappings"]),
+    )
     return copy
 
 
@@ -187,11 +190,14 @@ def test_the_measures_are_macro_averages_of_precision_recall_and_hit() -> None:
     def item(name: str, lang: str, targets: str) -> Item:
         return Item(name, lang, tuple(targets.split()), "constructed", "…", 1)
 
-    result = Evaluation(5, (
-        Outcome(item("a", "sv", "3.4 10.2"), ("3.4", "2.2", "1.1", "1.2", "1.3")),  # 1 of 2: p .2, r .5, hit
-        Outcome(item("b", "sv", "17.17"), ("1.1", "1.2", "1.3", "1.4", "1.5")),  # none: 0, 0, 0
-        Outcome(item("c", "en", "2.2 3.4"), ("2.2", "3.4")),  # both, only 2 suggested: p .4, r 1, hit
-    ))
+    result = Evaluation(
+        5,
+        (
+            Outcome(item("a", "sv", "3.4 10.2"), ("3.4", "2.2", "1.1", "1.2", "1.3")),  # 1 of 2: p .2, r .5, hit
+            Outcome(item("b", "sv", "17.17"), ("1.1", "1.2", "1.3", "1.4", "1.5")),  # none: 0, 0, 0
+            Outcome(item("c", "en", "2.2 3.4"), ("2.2", "3.4")),  # both, only 2 suggested: p .4, r 1, hit
+        ),
+    )
     sv, en, overall = result.scores("sv"), result.scores("en"), result.scores()
     assert (sv.items, sv.precision, sv.recall, sv.hit) == (2, pytest.approx(0.1), pytest.approx(0.25), 0.5)
     assert (en.items, en.precision, en.recall, en.hit) == (1, pytest.approx(0.4), 1.0, 1.0)
@@ -204,7 +210,10 @@ def test_the_measures_are_macro_averages_of_precision_recall_and_hit() -> None:
 def test_the_evaluation_reads_a_labelled_file(index: SuggestionIndex) -> None:
     items = read_items(FIXTURES / "suggest" / "evaluation.tsv", set(index.targets))
     assert [(i.id, i.lang, i.targets) for i in items] == [
-        ("meals", "sv", ("2.2", "3.4")), ("lonely", "en", ("3.4", "10.2")), ("auto", "sv", ("17.17",))]
+        ("meals", "sv", ("2.2", "3.4")),
+        ("lonely", "en", ("3.4", "10.2")),
+        ("auto", "sv", ("17.17",)),
+    ]
     result = evaluate(index, items, 5)
     for outcome in result.outcomes:
         expected = suggest(index, [(outcome.item.text, outcome.item.lang)], 5)
@@ -218,8 +227,9 @@ def test_an_item_from_a_seed_is_evaluated_without_its_own_links(index: Suggestio
     text = "Salus mea – trygghetslarm med civilsamhället"
     own = Item("salus", "sv", ("3.8",), SALUS_MEA, text, 2)
     outcome = evaluate(index, [own], 5).outcomes[0]
-    assert outcome.suggested == tuple(codes(suggest(index, [(text, "sv")], 5,
-                                                    exclude_initiatives=frozenset({SALUS_MEA}))))
+    assert outcome.suggested == tuple(
+        codes(suggest(index, [(text, "sv")], 5, exclude_initiatives=frozenset({SALUS_MEA})))
+    )
 
 
 def test_bad_lines_are_named_with_their_numbers(index: SuggestionIndex) -> None:
@@ -242,8 +252,9 @@ def test_kg_suggest_evaluate_prints_the_figures(store_path: Path) -> None:
     assert rows["sv"][1] == "2" and rows["en"][1] == "1"
     total = next(line for line in output.splitlines() if line.startswith("alla / all")).split()
     assert total[3] == "3" and all(0 <= float(v) <= 1 for v in total[4:])
-    code, verbose = run(store_path, "suggest", "--evaluate", str(FIXTURES / "suggest" / "evaluation.tsv"), "-v",
-                        "-k", "1")
+    code, verbose = run(
+        store_path, "suggest", "--evaluate", str(FIXTURES / "suggest" / "evaluation.tsv"), "-v", "-k", "1"
+    )
     assert code == 0 and "k = 1" in verbose and "väntade / expected" in verbose and "missade / missed" in verbose
 
 
@@ -267,16 +278,19 @@ FLOORS = {None: (0.30, 0.64, 0.90), "sv": (0.29, 0.62, 0.89), "en": (0.33, 0.70,
 
 
 @pytest.mark.skipif(not EVALUATION.is_file(), reason="no labelled set in data/evaluation")
-def test_the_suggestions_on_the_projects_labelled_set(store_path: Path, store: ox.Store,
-                                                      capsys: pytest.CaptureFixture) -> None:
+def test_the_suggestions_on_the_projects_labelled_set(
+    store_path: Path, store: ox.Store, capsys: pytest.CaptureFixture
+) -> None:
     """Prints precision@5, recall@5 and hit@5 per language and overall, and fails when one falls below its floor."""
     index = index_for(store, state_key(store_path))
     result = evaluate(index, read_items(EVALUATION, set(index.targets)), 5)
     lines = [f"\nkg suggest --evaluate {EVALUATION.relative_to(PROJECT_ROOT)} (k = 5)"]
     for lang in ("sv", "en", None):
         s = result.scores(lang)
-        lines.append(f"  {lang or 'all':<4} items {s.items:>3}  precision@5 {s.precision:.3f}  recall@5 {s.recall:.3f}"
-                     f"  hit@5 {s.hit:.3f}")
+        lines.append(
+            f"  {lang or 'all':<4} items {s.items:>3}  precision@5 {s.precision:.3f}  recall@5 {s.recall:.3f}"
+            f"  hit@5 {s.hit:.3f}"
+        )
     with capsys.disabled():
         print("\n".join(lines))
     for lang, (precision, recall, hit) in FLOORS.items():

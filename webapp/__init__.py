@@ -169,8 +169,18 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     auth.init_app(app)
     csrf.init_app(app)
     curate.init_app(app)
-    for blueprint in (pages.bp, entities.bp, overviews.bp, search.bp, network.bp, analysis.bp, reports.bp, sparql.bp,
-                      linked.bp, auth.bp):
+    for blueprint in (
+        pages.bp,
+        entities.bp,
+        overviews.bp,
+        search.bp,
+        network.bp,
+        analysis.bp,
+        reports.bp,
+        sparql.bp,
+        linked.bp,
+        auth.bp,
+    ):
         app.register_blueprint(blueprint)
     app.jinja_env.globals["local"] = lambda iri: path_for_iri(iri, app.config["BASE_IRI"])
     app.jinja_env.globals["current_path"] = paths.current_path  # self-links that stay on this site

@@ -60,8 +60,16 @@ def _render(template: str, analysis: Analysis, **values):
     def name(iri: str) -> str:
         return analysis.name_of(iri)[lang]
 
-    return render_template(template, analysis=analysis, label=label, name=name, colour=group_colour,
-                           describe=lambda network: describe(network, label), rows=TABLE_ROWS, **values)
+    return render_template(
+        template,
+        analysis=analysis,
+        label=label,
+        name=name,
+        colour=group_colour,
+        describe=lambda network: describe(network, label),
+        rows=TABLE_ROWS,
+        **values,
+    )
 
 
 @bp.get("/")
@@ -82,5 +90,11 @@ def goals():
         abort(400, t("analysis.bad_choice"))
     analysis = current_analysis()
     confirmed_only = links == "confirmed"
-    return _render("pages/analysis-goals.html", analysis, network=analysis.goal_network(level, confirmed_only),
-                   bridges=analysis.bridges[confirmed_only], links=links, level=level)
+    return _render(
+        "pages/analysis-goals.html",
+        analysis,
+        network=analysis.goal_network(level, confirmed_only),
+        bridges=analysis.bridges[confirmed_only],
+        links=links,
+        level=level,
+    )

@@ -243,8 +243,15 @@ def safe_next(target: str | None) -> str | None:
     return target
 
 
-def login_page(*, status: int = 200, error: str | None = None, notice: str | None = None,
-               next_url: str | None = None, username: str = "", headers: dict[str, str] | None = None):
+def login_page(
+    *,
+    status: int = 200,
+    error: str | None = None,
+    notice: str | None = None,
+    next_url: str | None = None,
+    username: str = "",
+    headers: dict[str, str] | None = None,
+):
     html = render_template("auth-login.html", error=error, notice=notice, next=next_url or "", username=username)
     return html, status, headers or {}
 
@@ -263,8 +270,13 @@ def login():
     wait, stamp = limiter().attempt(keys)
     if wait:
         current_app.logger.warning("login rate limit: %s, user %r, %d s", request.remote_addr, name, wait)
-        return login_page(status=429, error=t("auth.too_many", minutes=math.ceil(wait / 60)), next_url=next_url,
-                          username=name, headers={"Retry-After": str(wait)})
+        return login_page(
+            status=429,
+            error=t("auth.too_many", minutes=math.ceil(wait / 60)),
+            next_url=next_url,
+            username=name,
+            headers={"Retry-After": str(wait)},
+        )
     account = accounts().verify(name, password)
     if account is None:
         current_app.logger.info("failed login: %s, user %r", request.remote_addr, name)

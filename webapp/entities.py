@@ -53,8 +53,9 @@ def entity_href(iri: str) -> str:
 
 @bp.app_template_global("entity_proposal")
 def entity_proposal() -> Markup:
-    return Markup(f'<span class="proposal" title="{escape(t("entities.proposal.title"))}">'
-                  f"{escape(t('entities.proposal'))}</span>")
+    return Markup(
+        f'<span class="proposal" title="{escape(t("entities.proposal.title"))}">{escape(t("entities.proposal"))}</span>'
+    )
 
 
 @bp.app_template_global("entity_ref")
@@ -93,8 +94,9 @@ def entity_initiative_card(summary, proposed: bool = False, note: str | Markup |
     """An initiative in short, as a list item: name, kind, status, focus area and the goals of its links."""
     mark = f" {entity_proposal()}" if proposed else ""
     kind = entity_txt(summary.kind) if summary.kind else None
-    meta = " · ".join(part for part in (kind, entity_status(summary.status, summary.status_key), escape(note or ""))
-                      if part)
+    meta = " · ".join(
+        part for part in (kind, entity_status(summary.status, summary.status_key), escape(note or "")) if part
+    )
     parts = [
         '<li class="card">',
         f'<h3><a href="{escape(_path(summary.iri))}">{entity_txt(summary.label)}</a>{mark}</h3>',
@@ -105,8 +107,10 @@ def entity_initiative_card(summary, proposed: bool = False, note: str | Markup |
         parts.append(f'<p class="focus">{escape(t("entities.focus_area"))}: {areas}</p>')
     if summary.goals:
         goals = "".join(f"<li>{entity_goal(goal)}</li>" for goal in summary.goals)
-        parts.append(f'<div class="goals"><span class="label">{escape(t("entities.goals"))}:</span> '
-                     f'<ul class="goal-list">{goals}</ul></div>')
+        parts.append(
+            f'<div class="goals"><span class="label">{escape(t("entities.goals"))}:</span> '
+            f'<ul class="goal-list">{goals}</ul></div>'
+        )
     else:
         parts.append(f'<p class="goals none">{escape(t("entities.goals.none"))}</p>')
     parts.append("</li>")
@@ -140,22 +144,31 @@ def pager(paging, endpoint: str, args: dict[str, str] | None = None, anchor: str
     status = escape(t("entities.pager.status", page=paging.page, pages=paging.pages))
     items = []
     if paging.page > 1:
-        items.append(f'<li class="previous"><a href="{escape(href(paging.page - 1))}" rel="prev">'
-                     f'{escape(t("entities.pager.previous"))}</a></li>')
+        items.append(
+            f'<li class="previous"><a href="{escape(href(paging.page - 1))}" rel="prev">'
+            f"{escape(t('entities.pager.previous'))}</a></li>"
+        )
     for n in paging.numbers():
         if n is None:
             items.append('<li class="gap" aria-hidden="true">…</li>')
         elif n == paging.page:
-            items.append(f'<li><a href="{escape(href(n))}" aria-current="page" '
-                         f'aria-label="{escape(t("entities.pager.page", n=n))}">{n}</a></li>')
+            items.append(
+                f'<li><a href="{escape(href(n))}" aria-current="page" '
+                f'aria-label="{escape(t("entities.pager.page", n=n))}">{n}</a></li>'
+            )
         else:
-            items.append(f'<li><a href="{escape(href(n))}" aria-label="{escape(t("entities.pager.page", n=n))}">'
-                         f"{n}</a></li>")
+            items.append(
+                f'<li><a href="{escape(href(n))}" aria-label="{escape(t("entities.pager.page", n=n))}">{n}</a></li>'
+            )
     if paging.page < paging.pages:
-        items.append(f'<li class="next"><a href="{escape(href(paging.page + 1))}" rel="next">'
-                     f'{escape(t("entities.pager.next"))}</a></li>')
-    return Markup(f'<nav class="pager" aria-label="{escape(t("entities.pager"))}">'
-                  f'<p class="pager-status">{status}</p><ul>{"".join(items)}</ul></nav>')
+        items.append(
+            f'<li class="next"><a href="{escape(href(paging.page + 1))}" rel="next">'
+            f"{escape(t('entities.pager.next'))}</a></li>"
+        )
+    return Markup(
+        f'<nav class="pager" aria-label="{escape(t("entities.pager"))}">'
+        f'<p class="pager-status">{status}</p><ul>{"".join(items)}</ul></nav>'
+    )
 
 
 @bp.route("/initiatives")
@@ -170,8 +183,11 @@ def initiatives():
     lang, kind, status = current(), request.args.get("kind") or None, request.args.get("status") or None
     state = state_key(graph().store_path)  # the page, its counts and the list's order are kept per state of the data
     try:
-        model = per_state(state, ("initiatives", lang, kind, status, scope.iri if scope else None, number),
-                          lambda: initiative_list(store, lang, kind, status, page=number, scope=scope, state=state))
+        model = per_state(
+            state,
+            ("initiatives", lang, kind, status, scope.iri if scope else None, number),
+            lambda: initiative_list(store, lang, kind, status, page=number, scope=scope, state=state),
+        )
     except PageOutOfRange:
         abort(404)
     return render_template("pages/entity-initiatives.html", page=model)
@@ -182,8 +198,9 @@ def partners():
     services, number, lang = graph(), page_number(), current()
     try:
         state = state_key(services.store_path)
-        model = per_state(state, ("partners", lang, number),
-                          lambda: partner_list(services.store, lang, number, state=state))
+        model = per_state(
+            state, ("partners", lang, number), lambda: partner_list(services.store, lang, number, state=state)
+        )
     except PageOutOfRange:
         abort(404)
     return render_template("pages/entity-partners.html", page=model)
@@ -194,8 +211,14 @@ def initiative(iri: str) -> str | None:
     model = initiative_page(graph().store, iri, current())
     if model is None:
         return None
-    return render_template("pages/entity-initiative.html", page=model, path=_path(iri), sources=_sources(model.sources),
-                           edit=edit_tools.initiative_tools(iri), history=history_for(iri))
+    return render_template(
+        "pages/entity-initiative.html",
+        page=model,
+        path=_path(iri),
+        sources=_sources(model.sources),
+        edit=edit_tools.initiative_tools(iri),
+        history=history_for(iri),
+    )
 
 
 @page_for("organisation")
@@ -203,8 +226,9 @@ def organisation(iri: str) -> str | None:
     model = organisation_page(graph().store, iri, current())
     if model is None:
         return None
-    return render_template("pages/entity-organisation.html", page=model, path=_path(iri),
-                           sources=_sources(model.sources))
+    return render_template(
+        "pages/entity-organisation.html", page=model, path=_path(iri), sources=_sources(model.sources)
+    )
 
 
 def _concept(kind: str):
@@ -212,8 +236,9 @@ def _concept(kind: str):
         model = concept_page(graph().store, iri, current(), kind)
         if model is None:
             return None
-        return render_template("pages/entity-concept.html", page=model, path=_path(iri),
-                               sources=_sources(model.sources))
+        return render_template(
+            "pages/entity-concept.html", page=model, path=_path(iri), sources=_sources(model.sources)
+        )
 
     render.__name__ = "concept_" + kind.replace("-", "_")
     return render

@@ -68,8 +68,9 @@ def init_app(app: Flask) -> None:
     def store_unavailable(err: StoreUnavailable):
         app.logger.error("the remote graph store is unavailable: %s", err)
         body, status, *rest = error_response(
-            503, "Grafdatabasen svarar inte just nu; försök igen om en stund. / "
-            "The graph store does not answer right now; try again in a moment."
+            503,
+            "Grafdatabasen svarar inte just nu; försök igen om en stund. / "
+            "The graph store does not answer right now; try again in a moment.",
         )
         return body, status, {**(dict(rest[0]) if rest else {}), "Retry-After": "30"}
 

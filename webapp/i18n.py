@@ -64,5 +64,4 @@ def init_app(app: Flask) -> None:
             response.vary.add("Cookie")
         return response
 
-    app.jinja_env.globals.update(t=t, pick=pick, lang=current, other_lang=other, switch_url=switch_url,
-                                 Markup=Markup)
+    app.jinja_env.globals.update(t=t, pick=pick, lang=current, other_lang=other, switch_url=switch_url, Markup=Markup)

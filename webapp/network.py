@@ -36,8 +36,7 @@ TABLE_ROWS = 1000  # rows of each table of the text version
 
 def _base() -> NetworkBase:
     services = graph()
-    return network_base(services.store, current(), base_iri=current_app.config["BASE_IRI"],
-                        path=services.store_path)
+    return network_base(services.store, current(), base_iri=current_app.config["BASE_IRI"], path=services.store_path)
 
 
 def _view_params(base: NetworkBase, view: View) -> dict[str, Any]:
@@ -61,9 +60,16 @@ def graph_page():
         data = select_view(base, view)
     except InvalidParameter as err:
         error, view, data = err, View(), None
-    selected = _selected(args) if error else {
-        **{name: list(getattr(view, name)) for name in FILTERS},
-        "node": base.node_value(view.node) if view.node else "", "depth": str(view.depth), "all": view.show_all}
+    selected = (
+        _selected(args)
+        if error
+        else {
+            **{name: list(getattr(view, name)) for name in FILTERS},
+            "node": base.node_value(view.node) if view.node else "",
+            "depth": str(view.depth),
+            "all": view.show_all,
+        }
+    )
     html = render_template(
         "pages/network.html",
         base=base,
@@ -88,15 +94,15 @@ def data():
     try:
         view = parse_view(base, request.args.to_dict(flat=False))
     except InvalidParameter as err:
-        return jsonify(error=err.message(current()), parameter=err.parameter, value=err.value,
-                       valid=err.valid), 400
+        return jsonify(error=err.message(current()), parameter=err.parameter, value=err.value, valid=err.valid), 400
     return current_app.response_class(select_json(base, view), mimetype="application/json")
 
 
 def _selected(args: dict[str, list[str]]) -> dict[str, Any]:
     """The form's values as the request gave them (when they could not be used)."""
-    chosen: dict[str, Any] = {name: [v for item in args.get(name, []) for v in item.split(",") if v]
-                              for name in FILTERS}
+    chosen: dict[str, Any] = {
+        name: [v for item in args.get(name, []) for v in item.split(",") if v] for name in FILTERS
+    }
     chosen["node"] = (args.get("node") or [""])[0]
     chosen["depth"] = (args.get("depth") or ["1"])[-1]
     chosen["all"] = (args.get("all") or [""])[-1] in ("1", "true", "on", "yes")

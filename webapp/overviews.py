@@ -64,8 +64,9 @@ def index():
 
 @bp.route("/initiatives-goals")
 def initiatives_goals():
-    return render_template("pages/overview-initiatives-goals.html",
-                           matrix=model(models.initiatives_goals, page_number()))
+    return render_template(
+        "pages/overview-initiatives-goals.html", matrix=model(models.initiatives_goals, page_number())
+    )
 
 
 @bp.route("/partners-goals")

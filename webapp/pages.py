@@ -86,8 +86,11 @@ HOME_COLLABORATION = ID + "organisation/samhallskontraktet"
 @bp.route("/")
 def home():
     wanted, lang, services = current_app.config.get("HOME_COLLABORATION") or HOME_COLLABORATION, i18n.current(), graph()
-    page = per_state(state_key(services.store_path), ("home", lang, wanted),  # kept per state of the data
-                     lambda: home_model.home(services.store, wanted, lang))
+    page = per_state(
+        state_key(services.store_path),
+        ("home", lang, wanted),  # kept per state of the data
+        lambda: home_model.home(services.store, wanted, lang),
+    )
     collaboration = page["collaboration"]
     sources = [{"path": local(s["iri"]), "label": s["label"]} for s in (collaboration or {}).get("sources", [])]
     path = local(collaboration["iri"]) if collaboration else None
@@ -111,8 +114,9 @@ def target_page(iri: str) -> str | None:
     page = model.target_page(graph().store, iri, i18n.current())
     if page is None:
         return None
-    return render("pages/target.html", page=page, path=local(iri), edit=edit_tools.target_tools(iri),
-                  history=history_for(iri))
+    return render(
+        "pages/target.html", page=page, path=local(iri), edit=edit_tools.target_tools(iri), history=history_for(iri)
+    )
 
 
 @page_for("indicator")

@@ -117,8 +117,14 @@ class GraphServices:
 
 
 #: the pages whose first load at national scale computes figures over the whole graph (seconds at 1M triples)
-WARM_PAGES = ("/", "/initiatives", "/partners", "/overviews/gaps", "/overviews/partners-goals",
-              "/overviews/initiatives-goals")
+WARM_PAGES = (
+    "/",
+    "/initiatives",
+    "/partners",
+    "/overviews/gaps",
+    "/overviews/partners-goals",
+    "/overviews/initiatives-goals",
+)
 
 
 def compute_figures(app: Flask) -> None:

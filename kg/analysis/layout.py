@@ -155,8 +155,9 @@ def draw(
         u, v = positions[iri]
         return round(PAD + u * (WIDTH - 2 * PAD), 1), round(PAD + v * (HEIGHT - 2 * PAD), 1)
 
-    circles = [(iri, *at(iri), round(9 + 11 * math.sqrt(s / strongest), 1), chars) for iri, (s, chars) in
-               chosen.items()]
+    circles = [
+        (iri, *at(iri), round(9 + 11 * math.sqrt(s / strongest), 1), chars) for iri, (s, chars) in chosen.items()
+    ]
     labels = place_labels(circles)
     placed = tuple(Placed(iri, x, y, r, *labels[iri]) for iri, x, y, r, _ in circles)
     lines = []

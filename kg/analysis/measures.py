@@ -118,8 +118,19 @@ def build_network(
     nodes = []
     for iri in order:
         thing = things[iri]
-        nodes.append(Node(iri, thing.names, thing.code, thing.colour, count[iri], graph.degree(iri),
-                          int(graph.degree(iri, weight="weight")), round(betweenness[iri], 6), community[iri]))
+        nodes.append(
+            Node(
+                iri,
+                thing.names,
+                thing.code,
+                thing.colour,
+                count[iri],
+                graph.degree(iri),
+                int(graph.degree(iri, weight="weight")),
+                round(betweenness[iri], 6),
+                community[iri],
+            )
+        )
     nodes.sort(key=lambda n: (-n.strength, -n.degree, -n.betweenness, order[n.iri]))
     edges = sorted(
         (Edge(a, b, weight, confirmed, tuple(shared)) for (a, b), (weight, confirmed, shared) in pairs.items()),
@@ -127,8 +138,10 @@ def build_network(
     )
     dashed = kind != "partners"
     chars = {iri: max(len(display(things[iri], lang)) for lang in ("sv", "en")) for iri in order}
-    drawing = draw([(n.iri, n.strength, chars[n.iri]) for n in nodes],
-                   [(e.source, e.target, e.weight, dashed and e.proposed_only) for e in edges])
+    drawing = draw(
+        [(n.iri, n.strength, chars[n.iri]) for n in nodes],
+        [(e.source, e.target, e.weight, dashed and e.proposed_only) for e in edges],
+    )
     return Network(
         kind,
         confirmed_only,

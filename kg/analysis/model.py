@@ -76,8 +76,9 @@ def _served(facts: Facts, level: str, confirmed_only: bool) -> dict[str, dict[st
     return served
 
 
-def _bridges(facts: Facts, network: Network, served: dict[str, dict[str, bool]],
-             confirmed_only: bool) -> tuple[Bridge, ...]:
+def _bridges(
+    facts: Facts, network: Network, served: dict[str, dict[str, bool]], confirmed_only: bool
+) -> tuple[Bridge, ...]:
     weights = {(e.source, e.target): e.weight for e in network.edges}
     weights.update({(b, a): w for (a, b), w in weights.items()})
     found = []
@@ -86,9 +87,18 @@ def _bridges(facts: Facts, network: Network, served: dict[str, dict[str, bool]],
         pairs = list(combinations(ordered, 2))
         targets = {t for t, s in facts.serves[initiative].items() if not confirmed_only or s == CONFIRMED}
         thing = facts.initiatives[initiative]
-        found.append(Bridge(initiative, thing.names, thing.status, tuple(ordered),
-                            tuple(g for g in ordered if goals[g]), len(targets), len(pairs),
-                            sum(1 for pair in pairs if weights.get(pair) == 1)))
+        found.append(
+            Bridge(
+                initiative,
+                thing.names,
+                thing.status,
+                tuple(ordered),
+                tuple(g for g in ordered if goals[g]),
+                len(targets),
+                len(pairs),
+                sum(1 for pair in pairs if weights.get(pair) == 1),
+            )
+        )
     found.sort(key=lambda b: (-len(b.goals), -b.only_tie, -b.targets, sort_name(facts.initiatives[b.initiative])))
     return tuple(found)
 
@@ -96,9 +106,7 @@ def _bridges(facts: Facts, network: Network, served: dict[str, dict[str, bool]],
 def compute(store: ox.Store) -> Analysis:
     """The whole analysis, from five page queries."""
     facts = read_facts(store)
-    partners = {
-        initiative: dict.fromkeys(members, True) for initiative, members in facts.participation.items()
-    }
+    partners = {initiative: dict.fromkeys(members, True) for initiative, members in facts.participation.items()}
     networks: dict[tuple[str, bool], Network] = {}
     bridges: dict[bool, tuple[Bridge, ...]] = {}
     for confirmed_only in (False, True):

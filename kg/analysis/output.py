@@ -51,19 +51,33 @@ def label(analysis: Analysis, iri: str, lang: str) -> str:
 
 def node_rows(analysis: Analysis, network: Network, lang: str) -> list[dict[str, Any]]:
     return [
-        {"network": network.kind, "iri": n.iri, "code": n.code, "name": label(analysis, n.iri, lang),
-         "initiatives": n.initiatives, "degree": n.degree, "strength": n.strength, "betweenness": n.betweenness,
-         "community": n.community}
+        {
+            "network": network.kind,
+            "iri": n.iri,
+            "code": n.code,
+            "name": label(analysis, n.iri, lang),
+            "initiatives": n.initiatives,
+            "degree": n.degree,
+            "strength": n.strength,
+            "betweenness": n.betweenness,
+            "community": n.community,
+        }
         for n in network.nodes
     ]
 
 
 def tie_rows(analysis: Analysis, network: Network, lang: str) -> list[dict[str, Any]]:
     return [
-        {"network": network.kind, "a": label(analysis, e.source, lang), "b": label(analysis, e.target, lang),
-         "source": e.source, "target": e.target, "weight": e.weight,
-         "confirmed": e.confirmed if network.kind != "partners" else None,
-         "shared": [analysis.name_of(i)[lang] for i in e.initiatives]}
+        {
+            "network": network.kind,
+            "a": label(analysis, e.source, lang),
+            "b": label(analysis, e.target, lang),
+            "source": e.source,
+            "target": e.target,
+            "weight": e.weight,
+            "confirmed": e.confirmed if network.kind != "partners" else None,
+            "shared": [analysis.name_of(i)[lang] for i in e.initiatives],
+        }
         for e in network.edges
     ]
 
@@ -71,9 +85,17 @@ def tie_rows(analysis: Analysis, network: Network, lang: str) -> list[dict[str, 
 def bridge_rows(analysis: Analysis, bridges: tuple[Bridge, ...], lang: str) -> list[dict[str, Any]]:
     codes = {iri: thing.code for iri, thing in analysis.facts.goals.items()}
     return [
-        {"network": "bridges", "iri": b.initiative, "name": b.names[lang], "status": b.status,
-         "goals": [codes[g] for g in b.goals], "confirmed_goals": [codes[g] for g in b.confirmed_goals],
-         "targets": b.targets, "pairs": b.pairs, "only_tie": b.only_tie}
+        {
+            "network": "bridges",
+            "iri": b.initiative,
+            "name": b.names[lang],
+            "status": b.status,
+            "goals": [codes[g] for g in b.goals],
+            "confirmed_goals": [codes[g] for g in b.confirmed_goals],
+            "targets": b.targets,
+            "pairs": b.pairs,
+            "only_tie": b.only_tie,
+        }
         for b in bridges
     ]
 
@@ -81,22 +103,29 @@ def bridge_rows(analysis: Analysis, bridges: tuple[Bridge, ...], lang: str) -> l
 def as_data(analysis: Analysis, section: str, lang: str, confirmed_only: bool) -> dict[str, Any]:
     data: dict[str, Any] = {"lang": lang, "confirmed_only": confirmed_only, "networks": []}
     for network in networks_of(analysis, section, confirmed_only):
-        data["networks"].append({
-            "kind": network.kind,
-            "questions": {aspect: question(f"{network.kind}.{aspect}", lang)
-                          for aspect in ("ties", "central", "groups")},
-            "nodes": node_rows(analysis, network, lang),
-            "ties": tie_rows(analysis, network, lang),
-            "communities": [{"number": i, "members": list(c), "names": [label(analysis, m, lang) for m in c]}
-                            for i, c in enumerate(network.communities, 1)],
-            "modularity": network.modularity,
-            "density": network.density,
-            "components": network.components,
-            "betweenness_sampled_from": network.sampled,
-        })
+        data["networks"].append(
+            {
+                "kind": network.kind,
+                "questions": {
+                    aspect: question(f"{network.kind}.{aspect}", lang) for aspect in ("ties", "central", "groups")
+                },
+                "nodes": node_rows(analysis, network, lang),
+                "ties": tie_rows(analysis, network, lang),
+                "communities": [
+                    {"number": i, "members": list(c), "names": [label(analysis, m, lang) for m in c]}
+                    for i, c in enumerate(network.communities, 1)
+                ],
+                "modularity": network.modularity,
+                "density": network.density,
+                "components": network.components,
+                "betweenness_sampled_from": network.sampled,
+            }
+        )
     if section in ("goals", "all"):
-        data["bridges"] = {"question": question("bridges", lang),
-                           "initiatives": bridge_rows(analysis, analysis.bridges[confirmed_only], lang)}
+        data["bridges"] = {
+            "question": question("bridges", lang),
+            "initiatives": bridge_rows(analysis, analysis.bridges[confirmed_only], lang),
+        }
     return data
 
 
@@ -105,8 +134,10 @@ def _table(headers: list[str], rows: list[list[Any]]) -> str:
     widths = [min(50, max([len(h)] + [len(r[i]) for r in cells])) for i, h in enumerate(headers)]
 
     def line(values: list[str]) -> str:  # the last column is never cut
-        cut = [v if len(v) <= w or i == len(values) - 1 else v[: w - 1] + "…" for i, (v, w) in
-               enumerate(zip(values, widths, strict=True))]
+        cut = [
+            v if len(v) <= w or i == len(values) - 1 else v[: w - 1] + "…"
+            for i, (v, w) in enumerate(zip(values, widths, strict=True))
+        ]
         return "  ".join(v.ljust(w) for v, w in zip(cut, widths, strict=True)).rstrip()
 
     return "\n".join([line(headers), line(["-" * w for w in widths]), *map(line, cells)])
@@ -122,23 +153,51 @@ def as_text(analysis: Analysis, section: str, lang: str, confirmed_only: bool) -
         ties = [[t["a"], t["b"], t["weight"]] + ([] if partners else [t["confirmed"]]) for t in net["ties"]]
         out += [f"== {q['ties']}", _table(heads, ties), ""]
         heads = [h["name"], h["initiatives"], h["degree"], h["strength"], h["betweenness"], h["community"]]
-        nodes = [[n["name"], n["initiatives"], n["degree"], n["strength"], n["betweenness"], n["community"]]
-                 for n in net["nodes"]]
+        nodes = [
+            [n["name"], n["initiatives"], n["degree"], n["strength"], n["betweenness"], n["community"]]
+            for n in net["nodes"]
+        ]
         out += [f"== {q['central']}", _table(heads, nodes), ""]
         groups = [[c["number"], "; ".join(c["names"])] for c in net["communities"] if len(c["members"]) > 1]
-        out += [f"== {q['groups']}", _table([h["community"], h["members"]], groups),
-                f"modularity {net['modularity']}, density {net['density']}, components {net['components']}", ""]
+        out += [
+            f"== {q['groups']}",
+            _table([h["community"], h["members"]], groups),
+            f"modularity {net['modularity']}, density {net['density']}, components {net['components']}",
+            "",
+        ]
     if "bridges" in data:
         heads = [h["name"], h["goals"], h["targets"], h["pairs"], h["only_tie"]]
-        rows = [[b["name"], " ".join(b["goals"]), b["targets"], b["pairs"], b["only_tie"]]
-                for b in data["bridges"]["initiatives"]]
+        rows = [
+            [b["name"], " ".join(b["goals"]), b["targets"], b["pairs"], b["only_tie"]]
+            for b in data["bridges"]["initiatives"]
+        ]
         out += [f"== {data['bridges']['question']}", _table(heads, rows), ""]
     return "\n".join(out)
 
 
-CSV_COLUMNS = ["table", "network", "iri", "code", "name", "initiatives", "degree", "strength", "betweenness",
-               "community", "source", "target", "a", "b", "weight", "confirmed", "shared", "goals", "targets",
-               "pairs", "only_tie"]
+CSV_COLUMNS = [
+    "table",
+    "network",
+    "iri",
+    "code",
+    "name",
+    "initiatives",
+    "degree",
+    "strength",
+    "betweenness",
+    "community",
+    "source",
+    "target",
+    "a",
+    "b",
+    "weight",
+    "confirmed",
+    "shared",
+    "goals",
+    "targets",
+    "pairs",
+    "only_tie",
+]
 
 
 def as_csv(analysis: Analysis, section: str, lang: str, confirmed_only: bool) -> str:

@@ -108,9 +108,17 @@ class RemoteStore:
 
     # ------------------------------------------------------------ reading
 
-    def query(self, query: str, *, base_iri: str | None = None, prefixes: dict | None = None,
-              use_default_graph_as_union: bool = False, default_graph=None, named_graphs=None,
-              substitutions: dict | None = None):
+    def query(
+        self,
+        query: str,
+        *,
+        base_iri: str | None = None,
+        prefixes: dict | None = None,
+        use_default_graph_as_union: bool = False,
+        default_graph=None,
+        named_graphs=None,
+        substitutions: dict | None = None,
+    ):
         """Like `pyoxigraph.Store.query`: QuerySolutions, QueryBoolean or an iterable of Triples."""
         # SyntaxError as on the embedded store, and never an update; SERVICE read as GRAPH, since Oxigraph would
         # call the service even on an empty store
@@ -148,8 +156,12 @@ class RemoteStore:
         graphs = [graph_name] if isinstance(graph_name, ox.NamedNode) else [ox.NamedNode(g) for g in self.graphs]
         if isinstance(graph_name, ox.NamedNode):
             bound["g"] = graph_name
-        result = self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", named_graphs=graphs,
-                            default_graph=[], substitutions={ox.Variable(k): v for k, v in bound.items()})
+        result = self.query(
+            "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }",
+            named_graphs=graphs,
+            default_graph=[],
+            substitutions={ox.Variable(k): v for k, v in bound.items()},
+        )
         for row in result:
             yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
 
@@ -157,13 +169,19 @@ class RemoteStore:
         return self.quads_for_pattern()
 
     def named_graphs(self) -> Iterator[ox.NamedNode]:
-        found = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", default_graph=[],
-                           named_graphs=[ox.NamedNode(g) for g in self.graphs])
+        found = self.query(
+            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }",
+            default_graph=[],
+            named_graphs=[ox.NamedNode(g) for g in self.graphs],
+        )
         return iter([row["g"] for row in found])
 
     def __len__(self) -> int:
-        found = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", default_graph=[],
-                           named_graphs=[ox.NamedNode(g) for g in self.graphs])
+        found = self.query(
+            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+            default_graph=[],
+            named_graphs=[ox.NamedNode(g) for g in self.graphs],
+        )
         return int(next(iter(found))["n"].value)
 
     def stamp(self, fresh_for: float = 1.0) -> str | None:
@@ -171,8 +189,11 @@ class RemoteStore:
         now = time.monotonic()
         if self._stamp is not None and now - self._stamp[0] < fresh_for:
             return self._stamp[1]
-        found = self.query(f"SELECT ?stamp WHERE {{ GRAPH <{STATE_GRAPH}> {{ <{STATE_GRAPH}> <{STAMP}> ?stamp }} }}",
-                           default_graph=[], named_graphs=[ox.NamedNode(STATE_GRAPH)])
+        found = self.query(
+            f"SELECT ?stamp WHERE {{ GRAPH <{STATE_GRAPH}> {{ <{STATE_GRAPH}> <{STAMP}> ?stamp }} }}",
+            default_graph=[],
+            named_graphs=[ox.NamedNode(STATE_GRAPH)],
+        )
         value = next((row["stamp"].value for row in found), None)
         self._stamp = (now, value)
         return value
@@ -205,16 +226,23 @@ class RemoteStore:
                 self._send("POST", self.config.update_endpoint, data={"update": f"DROP SILENT GRAPH <{graph}>"})
             elif self.config.graph_store:
                 body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
-                self._send("PUT" if replace else "POST", self.config.graph_store,
-                           params={self.config.graph_parameter: graph}, data=body,
-                           headers={"Content-Type": "text/turtle; charset=utf-8"})
+                self._send(
+                    "PUT" if replace else "POST",
+                    self.config.graph_store,
+                    params={self.config.graph_parameter: graph},
+                    data=body,
+                    headers={"Content-Type": "text/turtle; charset=utf-8"},
+                )
             else:
                 if replace:
                     self._send("POST", self.config.update_endpoint, data={"update": f"DROP SILENT GRAPH <{graph}>"})
                 for chunk in _chunks(triples):
                     text = "".join(f"{t.subject} {t.predicate} {t.object} .\n" for t in chunk)
-                    self._send("POST", self.config.update_endpoint,
-                               data={"update": f"INSERT DATA {{ GRAPH <{graph}> {{\n{text}}} }}"})
+                    self._send(
+                        "POST",
+                        self.config.update_endpoint,
+                        data={"update": f"INSERT DATA {{ GRAPH <{graph}> {{\n{text}}} }}"},
+                    )
         self._send("POST", self.config.update_endpoint, data={"update": _stamp_update(_new())})
         self._stamp = None
 
@@ -222,8 +250,10 @@ class RemoteStore:
         """Nothing to do: the remote store keeps what it has acknowledged."""
 
     def backup(self, _target: str) -> None:
-        raise OSError("a remote store is backed up with its own tools / ett fjärrlager säkerhetskopieras med dess "
-                      "egna verktyg (`kg export` gives the public graphs)")
+        raise OSError(
+            "a remote store is backed up with its own tools / ett fjärrlager säkerhetskopieras med dess "
+            "egna verktyg (`kg export` gives the public graphs)"
+        )
 
 
 def _message(text: str) -> str:

@@ -119,15 +119,25 @@ class CurationCore:
         """What the graph says of a member's agent: a prov:Agent in the public role "member of the core team",
         acting on behalf of the core team — never who the member is (kg.accounts keeps that)."""
         label = _n(PREFIXES["skos"] + "prefLabel")
-        said = [(agent, TYPE, _n(PROV + "Agent")), (agent, label, ox.Literal("Medlem i core team", language="sv")),
-                (agent, label, ox.Literal("Member of the core team", language="en"))]
+        said = [
+            (agent, TYPE, _n(PROV + "Agent")),
+            (agent, label, ox.Literal("Medlem i core team", language="sv")),
+            (agent, label, ox.Literal("Member of the core team", language="en")),
+        ]
         team = next(iter(self.store.quads_for_pattern(None, TYPE, _n(SKK + "CoreTeam"))), None)
         if team is not None:
             said.append((agent, _n(PROV + "actedOnBehalfOf"), team.subject))
         return said
 
-    def _commit(self, old: State, new: list[tuple[ox.NamedNode, ox.Term]], who: str, reason: str | None,
-                expected: int | None, informed_by: str | None = None) -> Change:
+    def _commit(
+        self,
+        old: State,
+        new: list[tuple[ox.NamedNode, ox.Term]],
+        who: str,
+        reason: str | None,
+        expected: int | None,
+        informed_by: str | None = None,
+    ) -> Change:
         """Write the new version of `old.iri` and its history in one transaction (the caller holds the lock)."""
         agent = self._iri(who)
         if expected is not None and expected != (NEVER if old.version is None else old.version):
@@ -141,25 +151,39 @@ class CurationCore:
         version = 0 if old.version is None else old.version + 1
         decision = _n(ID + "decision/" + uuid.uuid4().hex)
         snap = _n(_snapshot_iri(old.iri, version))
-        hist = [(decision, TYPE, _n(SKK + "Decision")), (decision, _n(PROV + "wasAssociatedWith"), agent),
-                *self._agent_role(agent), (decision, _n(PROV + "endedAtTime"), now),
-                (decision, _n(PROV + "generated"), snap), (snap, TYPE, _n(PROV + "Entity")),
-                (snap, _n(PROV + "specializationOf"), node), (snap, VERSION, ox.Literal(version)),
-                (snap, _n(PROV + "value"), ox.Literal(_ntriples(old.iri, new))), (snap, GENERATED_AT, now),
-                (snap, _n(PROV + "wasGeneratedBy"), decision)]
+        hist = [
+            (decision, TYPE, _n(SKK + "Decision")),
+            (decision, _n(PROV + "wasAssociatedWith"), agent),
+            *self._agent_role(agent),
+            (decision, _n(PROV + "endedAtTime"), now),
+            (decision, _n(PROV + "generated"), snap),
+            (snap, TYPE, _n(PROV + "Entity")),
+            (snap, _n(PROV + "specializationOf"), node),
+            (snap, VERSION, ox.Literal(version)),
+            (snap, _n(PROV + "value"), ox.Literal(_ntriples(old.iri, new))),
+            (snap, GENERATED_AT, now),
+            (snap, _n(PROV + "wasGeneratedBy"), decision),
+        ]
         if reason:
             hist.append((decision, _n(SKK + "reason"), ox.Literal(reason, language="sv")))
         if informed_by:
             hist.append((decision, _n(PROV + "wasInformedBy"), _n(informed_by)))
         if old.version is not None:
             prev = _n(_snapshot_iri(old.iri, old.version))
-            hist += [(decision, _n(PROV + "used"), prev), (prev, INVALIDATED, now),
-                     (prev, _n(PROV + "wasInvalidatedBy"), decision), (snap, _n(PROV + "wasRevisionOf"), prev)]
+            hist += [
+                (decision, _n(PROV + "used"), prev),
+                (prev, INVALIDATED, now),
+                (prev, _n(PROV + "wasInvalidatedBy"), decision),
+                (snap, _n(PROV + "wasRevisionOf"), prev),
+            ]
             if next(iter(self.store.quads_for_pattern(prev, VERSION, None, _n(HISTORY))), None) is None:
                 # the shipped version (a proposal, a seed's facts) is described the first time it is replaced
-                hist += [(prev, TYPE, _n(PROV + "Entity")), (prev, _n(PROV + "specializationOf"), node),
-                         (prev, VERSION, ox.Literal(old.version)),
-                         (prev, _n(PROV + "value"), ox.Literal(_ntriples(old.iri, old.statements)))]
+                hist += [
+                    (prev, TYPE, _n(PROV + "Entity")),
+                    (prev, _n(PROV + "specializationOf"), node),
+                    (prev, VERSION, ox.Literal(old.version)),
+                    (prev, _n(PROV + "value"), ox.Literal(_ntriples(old.iri, old.statements))),
+                ]
         update = ""
         if old.graph is not None:
             gone = [(node, p, o) for p, o in old.statements] + [(node, VERSION, ox.Literal(old.version))]

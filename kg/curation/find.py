@@ -27,8 +27,9 @@ def target_code(text: str) -> str | None:
     return found.group(1).lower() if found else None
 
 
-def find_targets(store: ox.Store, text: str, lang: str = "sv", key: tuple | None = None,
-                 limit: int = MAX_CANDIDATES) -> list[Record]:
+def find_targets(
+    store: ox.Store, text: str, lang: str = "sv", key: tuple | None = None, limit: int = MAX_CANDIDATES
+) -> list[Record]:
     """The targets `text` means, best first (at most `limit`): for a code only the target with exactly
     that code (none when there is no such target); for words the targets whose code or text contains them, else
     those found through the rationales of links. Each as {"iri", "code", "text": {"text", "lang"} | None}.
@@ -47,16 +48,19 @@ def find_targets(store: ox.Store, text: str, lang: str = "sv", key: tuple | None
 
 
 def targets(index: SearchIndex) -> list[Document]:
-    return sorted((d for d in index.documents.values() if d.kind == "target" and d.code),
-                  key=lambda d: code_key(d.code or ""))
+    return sorted(
+        (d for d in index.documents.values() if d.kind == "target" and d.code), key=lambda d: code_key(d.code or "")
+    )
 
 
 def candidate(document: Document, lang: str) -> Record:
     texts = document.values("text")
     other = "en" if lang == "sv" else "sv"
     shown = next(((texts[c], c) for c in (lang, other, "") if texts.get(c)), None)
-    return Record({
-        "iri": document.iri,
-        "code": document.code,
-        "text": Record({"text": shown[0], "lang": shown[1] or lang}) if shown else None,
-    })
+    return Record(
+        {
+            "iri": document.iri,
+            "code": document.code,
+            "text": Record({"text": shown[0], "lang": shown[1] or lang}) if shown else None,
+        }
+    )

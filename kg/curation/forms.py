@@ -14,8 +14,10 @@ from kg.pages.goals import Record
 
 def choices(store: ox.Store, query: str, column: str, lang: str) -> list[Record]:
     """`{"iri", "label"}` for each row of a page query with `?<column>`, `?labelSv` and `?labelEn`."""
-    return [Record({"iri": row[column], "label": pick(row, "label", lang) or row[column]})
-            for row in run_page_query(store, query)]
+    return [
+        Record({"iri": row[column], "label": pick(row, "label", lang) or row[column]})
+        for row in run_page_query(store, query)
+    ]
 
 
 def focus_areas(store: ox.Store, lang: str) -> list[Record]:
@@ -25,13 +27,15 @@ def focus_areas(store: ox.Store, lang: str) -> list[Record]:
 def selection_form(state: State, store: ox.Store, lang: str) -> Record:
     """The selection of one target as a form shows it: selected or not, its focus area, and its version."""
     area = state.value(SKK + "focusArea")
-    return Record({
-        "iri": state.iri,
-        "selected": state.active,
-        "version": version_text(state),
-        "focus_area": area.value if area is not None else None,
-        "focus_areas": focus_areas(store, lang),
-    })
+    return Record(
+        {
+            "iri": state.iri,
+            "selected": state.active,
+            "version": version_text(state),
+            "focus_area": area.value if area is not None else None,
+            "focus_areas": focus_areas(store, lang),
+        }
+    )
 
 
 def version_text(state: State) -> str:

@@ -86,22 +86,29 @@ def _entry(row: dict[str, Any], latest: bool, page: str | None, parse: _Parser, 
     kind = _kind(thing, new, old)
     now, was = _active(new), _active(old)
     hidden = IDENTITY[kind] | STAMPS
-    return Record({
-        "decision": row["decision"],
-        "when": row["ended"],
-        "agent": row["agent"],
-        "reason": row["reason"],
-        "thing": thing,
-        "version": row["version"],
-        "kind": kind,  # link, selection or facts (an initiative's)
-        "change": _change(kind, old, new, bool(row["informedBy"])),
-        "undo_of": row["informedBy"],  # the decision this one undid
-        "changes": _diff(old if was else {}, new, hidden, labels) if now else [],
-        "before": Record({"exists": old is not None, "active": was,
-                          "fields": _fields(old, hidden, labels) if old and was else []}),
-        "about": _about(kind, new if now or old is None else old, page, labels),
-        "undoable": latest,
-    })
+    return Record(
+        {
+            "decision": row["decision"],
+            "when": row["ended"],
+            "agent": row["agent"],
+            "reason": row["reason"],
+            "thing": thing,
+            "version": row["version"],
+            "kind": kind,  # link, selection or facts (an initiative's)
+            "change": _change(kind, old, new, bool(row["informedBy"])),
+            "undo_of": row["informedBy"],  # the decision this one undid
+            "changes": _diff(old if was else {}, new, hidden, labels) if now else [],
+            "before": Record(
+                {
+                    "exists": old is not None,
+                    "active": was,
+                    "fields": _fields(old, hidden, labels) if old and was else [],
+                }
+            ),
+            "about": _about(kind, new if now or old is None else old, page, labels),
+            "undoable": latest,
+        }
+    )
 
 
 def _kind(thing: str, *versions: Statements | None) -> str:
@@ -145,8 +152,16 @@ def _diff(old: Statements, new: Statements, hidden: set[str], labels: _Labels) -
     for p in predicates:
         if p in hidden or _values(old, p) == _values(new, p):
             continue
-        changes.append(Record({"field": _local(p), "iri": p, "old": [labels.value(o) for o in old.get(p, [])],
-                               "new": [labels.value(o) for o in new.get(p, [])]}))
+        changes.append(
+            Record(
+                {
+                    "field": _local(p),
+                    "iri": p,
+                    "old": [labels.value(o) for o in old.get(p, [])],
+                    "new": [labels.value(o) for o in new.get(p, [])],
+                }
+            )
+        )
     return changes
 
 
@@ -161,9 +176,13 @@ def _about(kind: str, version: Statements, page: str | None, labels: _Labels) ->
     if kind == "facts":
         return []
     ends = [o for p in (INITIATIVE, TARGET) for o in version.get(p, []) if isinstance(o, ox.NamedNode)]
-    return [Record({"iri": o.value, "kind": "target", "label": o.value.removeprefix(SDG)}) if o.value.startswith(SDG)
-            else Record({"iri": o.value, "kind": "initiative", "label": labels.value(o).text})
-            for o in ends if o.value != page]
+    return [
+        Record({"iri": o.value, "kind": "target", "label": o.value.removeprefix(SDG)})
+        if o.value.startswith(SDG)
+        else Record({"iri": o.value, "kind": "initiative", "label": labels.value(o).text})
+        for o in ends
+        if o.value != page
+    ]
 
 
 def _concerns(thing: str, resource: str, rows: list[dict[str, Any]], parse: _Parser) -> bool:
@@ -224,11 +243,13 @@ class _Labels:
 
     def _label(self, node: ox.NamedNode) -> Record:
         for predicate in LABELS:
-            found = [q.object for q in self.store.quads_for_pattern(node, ox.NamedNode(predicate), None)
-                     if isinstance(q.object, ox.Literal)]
+            found = [
+                q.object
+                for q in self.store.quads_for_pattern(node, ox.NamedNode(predicate), None)
+                if isinstance(q.object, ox.Literal)
+            ]
             if found:
                 best = next((o for o in found if o.language == self.lang), None) or found[0]
                 return Record({"text": best.value, "lang": best.language, "iri": node.value})
         text = node.value.removeprefix(SDG) if node.value.startswith(SDG) else _local(node.value)
         return Record({"text": text, "lang": None, "iri": node.value})
-

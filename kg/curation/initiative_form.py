@@ -21,7 +21,7 @@ LISTS = ("partners", "perspectives")
 def values(state: State | None) -> dict[str, Any]:
     """The form's values of an initiative's current facts (empty for a new one)."""
     found: dict[str, Any] = {k: "" for k in FIELDS} | {k: [] for k in LISTS}
-    for p, o in (state.statements if state is not None else ()):
+    for p, o in state.statements if state is not None else ():
         if p == TYPE and o.value != INITIATIVE:
             found["kind"] = o.value
         elif p == LABEL and isinstance(o, ox.Literal) and o.language in ("sv", "en"):
@@ -46,13 +46,15 @@ def initiative_form(state: State | None, store: ox.Store, lang: str, typed: dict
     statuses = choices(store, "curate-initiative-statuses", "status", lang)
     order = {key: i for i, key in enumerate(STATUS_ORDER)}
     statuses.sort(key=lambda r: order.get(r["iri"].rsplit("#", 1)[-1], len(order)))
-    return Record({
-        "iri": state.iri if state is not None else None,
-        "version": version_text(state) if state is not None else "new",
-        "values": typed if typed is not None else values(state),
-        "kinds": choices(store, "curate-initiative-kinds", "kind", lang),
-        "statuses": statuses,
-        "partners": choices(store, "curate-organisations", "organisation", lang),
-        "focus_areas": focus_areas(store, lang),
-        "perspectives": choices(store, "curate-perspectives", "perspective", lang),
-    })
+    return Record(
+        {
+            "iri": state.iri if state is not None else None,
+            "version": version_text(state) if state is not None else "new",
+            "values": typed if typed is not None else values(state),
+            "kinds": choices(store, "curate-initiative-kinds", "kind", lang),
+            "statuses": statuses,
+            "partners": choices(store, "curate-organisations", "organisation", lang),
+            "focus_areas": focus_areas(store, lang),
+            "perspectives": choices(store, "curate-perspectives", "perspective", lang),
+        }
+    )

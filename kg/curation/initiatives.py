@@ -100,8 +100,10 @@ def _date(value: object, sv: str, en: str) -> ox.Literal | None:
             return ox.Literal(text, datatype=_n(XSD + "gYear"))
     except ValueError:
         pass
-    raise CurationError(f"{sv} ska skrivas ÅÅÅÅ-MM-DD (eller ÅÅÅÅ-MM eller ÅÅÅÅ): {text[:40]!r}.",
-                        f"The {en} must be written YYYY-MM-DD (or YYYY-MM or YYYY): {text[:40]!r}.")
+    raise CurationError(
+        f"{sv} ska skrivas ÅÅÅÅ-MM-DD (eller ÅÅÅÅ-MM eller ÅÅÅÅ): {text[:40]!r}.",
+        f"The {en} must be written YYYY-MM-DD (or YYYY-MM or YYYY): {text[:40]!r}.",
+    )
 
 
 def _name(value: object, sv: str, en: str) -> str:
@@ -119,18 +121,34 @@ class InitiativeOperations(CurationCore):
             rest = [(q.predicate, q.object) for q in curated if q.predicate != VERSION]
             return State(iri, version, tuple(sorted(rest, key=str)), CURATION)
         kinds = initiative_kinds(self.store)
-        shipped = {(q.predicate, q.object) for g in (COLLABORATION, MAPPINGS)
-                   for q in self.store.quads_for_pattern(node, None, None, _n(g))
-                   if is_fact(q.predicate, q.object, kinds)}
+        shipped = {
+            (q.predicate, q.object)
+            for g in (COLLABORATION, MAPPINGS)
+            for q in self.store.quads_for_pattern(node, None, None, _n(g))
+            if is_fact(q.predicate, q.object, kinds)
+        }
         if not any(p == TYPE for p, _ in shipped):
             return State(iri, None, (), None)
         return State(iri, 0, tuple(sorted(shipped, key=str)), COLLABORATION, (MAPPINGS,))
 
-    def add_initiative(self, name_sv: str, name_en: str, kind: str, status: str | None, start: str | None,
-                       end: str | None, partners: list[str], focus_area: str | None, perspectives: list[str],
-                       who: str, reason: str) -> Change:
-        facts, reason = self._facts(name_sv, name_en, kind, status, start, end, partners, focus_area,
-                                    perspectives), _text(reason, "Skälet", "reason")
+    def add_initiative(
+        self,
+        name_sv: str,
+        name_en: str,
+        kind: str,
+        status: str | None,
+        start: str | None,
+        end: str | None,
+        partners: list[str],
+        focus_area: str | None,
+        perspectives: list[str],
+        who: str,
+        reason: str,
+    ) -> Change:
+        facts, reason = (
+            self._facts(name_sv, name_en, kind, status, start, end, partners, focus_area, perspectives),
+            _text(reason, "Skälet", "reason"),
+        )
         team = next(iter(self.store.quads_for_pattern(None, TYPE, _n(SKK + "CoreTeam"))), None)
         added = [(CREATOR, team.subject)] if team is not None else []
         with self._lock:
@@ -142,9 +160,22 @@ class InitiativeOperations(CurationCore):
             old = State(iri, None, (), None)
             return self._commit(old, [*facts, *added, *self._stamp(who).items()], who, reason, None)
 
-    def edit_initiative(self, iri: str, name_sv: str, name_en: str, kind: str, status: str | None,
-                        start: str | None, end: str | None, partners: list[str], focus_area: str | None,
-                        perspectives: list[str], who: str, reason: str, expected_version: int | None) -> Change:
+    def edit_initiative(
+        self,
+        iri: str,
+        name_sv: str,
+        name_en: str,
+        kind: str,
+        status: str | None,
+        start: str | None,
+        end: str | None,
+        partners: list[str],
+        focus_area: str | None,
+        perspectives: list[str],
+        who: str,
+        reason: str,
+        expected_version: int | None,
+    ) -> Change:
         facts = self._facts(name_sv, name_en, kind, status, start, end, partners, focus_area, perspectives)
         reason = _text(reason, "Skälet", "reason")
         with self._lock:
@@ -157,9 +188,18 @@ class InitiativeOperations(CurationCore):
 
     # ------------------------------------------------------------ checking the form
 
-    def _facts(self, name_sv: str, name_en: str, kind: str, status: str | None, start: str | None,
-               end: str | None, partners: list[str], focus_area: str | None,
-               perspectives: list[str]) -> list[tuple[ox.NamedNode, ox.Term]]:
+    def _facts(
+        self,
+        name_sv: str,
+        name_en: str,
+        kind: str,
+        status: str | None,
+        start: str | None,
+        end: str | None,
+        partners: list[str],
+        focus_area: str | None,
+        perspectives: list[str],
+    ) -> list[tuple[ox.NamedNode, ox.Term]]:
         """The facts as statements, each value checked: names required (at most MAX_TEXT characters), every IRI
         an existing thing of the right type, dates ISO and the end not before the start."""
         sv = _name(name_sv, "Namnet på svenska", "Swedish name")
@@ -169,7 +209,10 @@ class InitiativeOperations(CurationCore):
             shown = str(kind)[:200]
             raise CurationError(f"Okänt slag av initiativ: {shown!r}.", f"Unknown kind of initiative: {shown!r}.")
         facts: list[tuple[ox.NamedNode, ox.Term]] = [
-            (TYPE, node), (LABEL, ox.Literal(sv, language="sv")), (LABEL, ox.Literal(en, language="en"))]
+            (TYPE, node),
+            (LABEL, ox.Literal(sv, language="sv")),
+            (LABEL, ox.Literal(en, language="en")),
+        ]
         if status:
             facts.append((STATUS, self._one(status, SKK + "InitiativeStatus", "Okänd status", "Unknown status")))
         first, last = _date(start, "Startdatumet", "start date"), _date(end, "Slutdatumet", "end date")
@@ -179,8 +222,9 @@ class InitiativeOperations(CurationCore):
                 raise CurationError("Slutdatumet är före startdatumet.", "The end date is before the start date.")
         facts += [(p, d) for p, d in ((START, first), (END, last)) if d is not None]
         if focus_area:
-            facts.append((FOCUS_AREA, self._one(focus_area, SKK + "FocusArea", "Okänt fokusområde",
-                                                "Unknown focus area")))
+            facts.append(
+                (FOCUS_AREA, self._one(focus_area, SKK + "FocusArea", "Okänt fokusområde", "Unknown focus area"))
+            )
         for values, p, cls, sv_what, en_what in (
             (partners, PARTICIPANT, ORGANISATION, "Okänd partner", "Unknown partner"),
             (perspectives, PERSPECTIVE, SKK + "PriorityPerspective", "Okänt perspektiv", "Unknown perspective"),
@@ -202,8 +246,10 @@ class InitiativeOperations(CurationCore):
     def _known(self, iri: str) -> bool:
         """Whether an IRI is in use: said anything about, or named by, any graph (history included)."""
         node = _n(iri)
-        return (next(iter(self.store.quads_for_pattern(node, None, None)), None) is not None
-                or next(iter(self.store.quads_for_pattern(None, None, node)), None) is not None)
+        return (
+            next(iter(self.store.quads_for_pattern(node, None, None)), None) is not None
+            or next(iter(self.store.quads_for_pattern(None, None, node)), None) is not None
+        )
 
 
 __all__ = ["FACTS", "InitiativeOperations", "initiative_kinds", "is_fact", "slug"]

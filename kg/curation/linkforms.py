@@ -23,19 +23,31 @@ def link_form(state: State, store: ox.Store, lang: str) -> Record:
     and version."""
     initiative, target = state.value(SKK + "initiative"), state.value(SKK + "target")
     exists = state.active and initiative is not None and target is not None
-    form = Record({"iri": state.iri, "exists": exists, "version": version_text(state), "initiative": None,
-                   "target": None, "relevance": local(state.value(SKK + "relevance")),
-                   "status": local(state.value(SKK + "linkStatus")),
-                   "rationale": as_text(state.value(SKK + "rationale"))})
+    form = Record(
+        {
+            "iri": state.iri,
+            "exists": exists,
+            "version": version_text(state),
+            "initiative": None,
+            "target": None,
+            "relevance": local(state.value(SKK + "relevance")),
+            "status": local(state.value(SKK + "linkStatus")),
+            "rationale": as_text(state.value(SKK + "rationale")),
+        }
+    )
     if not exists:
         return form
     rows = run_page_query(store, "curate-link", {"initiative": initiative, "target": target})
     row = rows[0] if rows else {}
-    form["initiative"] = Record({"iri": initiative.value,
-                                 "name": text(row, "initiative", lang) or Record({"text": initiative.value,
-                                                                                  "lang": lang})})
-    form["target"] = Record({"iri": target.value, "code": row.get("code") or target.value,
-                             "text": text(row, "text", lang)})
+    form["initiative"] = Record(
+        {
+            "iri": initiative.value,
+            "name": text(row, "initiative", lang) or Record({"text": initiative.value, "lang": lang}),
+        }
+    )
+    form["target"] = Record(
+        {"iri": target.value, "code": row.get("code") or target.value, "text": text(row, "text", lang)}
+    )
     return form
 
 

@@ -30,8 +30,16 @@ class LinkOperations(CurationCore):
             new = self._replace(old, {_n(SKK + "linkStatus"): value, **self._stamp(who)})
             return self._commit(old, new, who, reason, expected_version)
 
-    def add_link(self, initiative: str, target: str, relevance: str, rationale: str, who: str,
-                 reason: str | None = None, status: str = "confirmed") -> Change:
+    def add_link(
+        self,
+        initiative: str,
+        target: str,
+        relevance: str,
+        rationale: str,
+        who: str,
+        reason: str | None = None,
+        status: str = "confirmed",
+    ) -> Change:
         """A new link made by `who`: confirmed (a decision), or proposed (e.g. a suggestion taken up, for the core
         team to confirm or reject); either way attributed to `who`."""
         if str(status).removeprefix(SKK).removeprefix("skk:") not in ("confirmed", "proposed"):
@@ -46,21 +54,33 @@ class LinkOperations(CurationCore):
             old = self.state(iri)
             if old.active:
                 raise CurationError("Kopplingen finns redan.", "The link exists already.")
-            new = [(TYPE, _n(SKK + "TargetLink")), (_n(SKK + "initiative"), source), (_n(SKK + "target"), node),
-                   (_n(SKK + "relevance"), rel), (_n(SKK + "rationale"), ox.Literal(rationale, language="sv")),
-                   (_n(SKK + "linkStatus"), state), *self._stamp(who).items()]
+            new = [
+                (TYPE, _n(SKK + "TargetLink")),
+                (_n(SKK + "initiative"), source),
+                (_n(SKK + "target"), node),
+                (_n(SKK + "relevance"), rel),
+                (_n(SKK + "rationale"), ox.Literal(rationale, language="sv")),
+                (_n(SKK + "linkStatus"), state),
+                *self._stamp(who).items(),
+            ]
             return self._commit(old, new, who, reason, None)
 
-    def edit_link(self, link: str, relevance: str, rationale: str, who: str, expected_version: int | None,
-                  reason: str | None = None) -> Change:
+    def edit_link(
+        self,
+        link: str,
+        relevance: str,
+        rationale: str,
+        who: str,
+        expected_version: int | None,
+        reason: str | None = None,
+    ) -> Change:
         rel = self._concept(relevance, RELEVANCES, "relevans", "relevance")
         rationale = _text(rationale, "Motiveringen", "rationale")
         reason = None if reason is None else _text(reason, "Skälet", "reason")
         with self._lock:
             old = self._link(link)
             changes = {_n(SKK + "relevance"): rel, _n(SKK + "rationale"): ox.Literal(rationale, language="sv")}
-            return self._commit(old, self._replace(old, {**changes, **self._stamp(who)}), who, reason,
-                                expected_version)
+            return self._commit(old, self._replace(old, {**changes, **self._stamp(who)}), who, reason, expected_version)
 
     def remove_link(self, link: str, who: str, reason: str, expected_version: int | None) -> Change:
         reason = _text(reason, "Skälet", "reason")
@@ -86,4 +106,3 @@ class LinkOperations(CurationCore):
         with self._lock:
             old = self.state(iri.value)
             return self._commit(old, restored, who, reason, made_version, informed_by=node.value)
-

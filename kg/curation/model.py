@@ -113,4 +113,3 @@ def _ntriples(iri: str, statements) -> str:
 
 def _block(graph: str, triples: list[tuple[ox.Term, ox.Term, ox.Term]]) -> str:
     return f"GRAPH {_n(graph)} {{\n" + "".join(f"{s} {p} {o} .\n" for s, p, o in triples) + "}\n"
-

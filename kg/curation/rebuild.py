@@ -99,10 +99,15 @@ def superseded(store: ox.Store, curated: Iterable[ox.Quad]) -> list[ox.Quad]:
     gone: list[ox.Quad] = []
     for subject, quads in by_subject.items():
         initiative = any(q.predicate == TYPE and q.object in kinds for q in quads) or any(
-            q.object in kinds for q in store.quads_for_pattern(subject, TYPE, None, _n(COLLABORATION)))
+            q.object in kinds for q in store.quads_for_pattern(subject, TYPE, None, _n(COLLABORATION))
+        )
         if initiative:
-            gone += [q for g in (COLLABORATION, MAPPINGS) for q in store.quads_for_pattern(subject, None, None, _n(g))
-                     if is_fact(q.predicate, q.object, kinds)]
+            gone += [
+                q
+                for g in (COLLABORATION, MAPPINGS)
+                for q in store.quads_for_pattern(subject, None, None, _n(g))
+                if is_fact(q.predicate, q.object, kinds)
+            ]
         else:
             gone += list(store.quads_for_pattern(subject, None, None, _n(MAPPINGS)))
     return gone

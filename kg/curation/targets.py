@@ -16,16 +16,21 @@ class TargetOperations(CurationCore):
         node = self._target(target)
         return self.state(ID + "selection/" + node.value.removeprefix(SDG))
 
-    def select_target(self, target: str, reason: str, focus_area: str, who: str,
-                      expected_version: int | None = None) -> Change:
+    def select_target(
+        self, target: str, reason: str, focus_area: str, who: str, expected_version: int | None = None
+    ) -> Change:
         node, reason = self._target(target), _text(reason, "Skälet", "reason")
         area = self._instance(focus_area, SKK + "FocusArea", "fokusområde", "focus area")
         team = next(iter(self.store.quads_for_pattern(None, TYPE, _n(SKK + "CoreTeam"))), None)
         with self._lock:
             old = self.state(ID + "selection/" + node.value.removeprefix(SDG))
-            new = [(TYPE, _n(SKK + "TargetSelection")), (_n(SKK + "target"), node),
-                   (_n(SKK + "reason"), ox.Literal(reason, language="sv")), (_n(SKK + "focusArea"), area),
-                   *self._stamp(who).items()]
+            new = [
+                (TYPE, _n(SKK + "TargetSelection")),
+                (_n(SKK + "target"), node),
+                (_n(SKK + "reason"), ox.Literal(reason, language="sv")),
+                (_n(SKK + "focusArea"), area),
+                *self._stamp(who).items(),
+            ]
             if team is not None:
                 new.append((_n(SKK + "selectedBy"), team.subject))
             return self._commit(old, new, who, reason, expected_version)

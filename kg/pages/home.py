@@ -78,9 +78,13 @@ def _groups(store: ox.Store, collaboration: str, lang: str) -> list[Record]:
 def _others(store: ox.Store, collaboration: str, lang: str) -> list[Record]:
     rows = run_page_slice(store, "home-collaborations", {"organisation": collaboration}, SHOWN_OTHERS, 0)
     return [
-        Record({"iri": row["collaboration"],
+        Record(
+            {
+                "iri": row["collaboration"],
                 "name": text(row, "name", lang) or Record({"text": row["collaboration"], "lang": lang}),
-                "initiatives": row.get("initiatives") or 0})
+                "initiatives": row.get("initiatives") or 0,
+            }
+        )
         for row in rows
     ]
 

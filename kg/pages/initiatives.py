@@ -154,8 +154,17 @@ def initiative_list(
     pages = paging(page, shown, size)
     status_iri = None if status is None else NONE if status == "none" else SKK + status
     items = (
-        listed(store, lang, size, pages.offset, kind=kind_iris.get(kind or ""), status=status_iri,
-               scope=scope.iri if scope else None, vocabulary=vocabulary, state=state)
+        listed(
+            store,
+            lang,
+            size,
+            pages.offset,
+            kind=kind_iris.get(kind or ""),
+            status=status_iri,
+            scope=scope.iri if scope else None,
+            vocabulary=vocabulary,
+            state=state,
+        )
         if shown
         else []
     )

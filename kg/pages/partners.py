@@ -258,10 +258,12 @@ def organisation_page(store: ox.Store, iri: str, lang: str) -> OrganisationPage 
         badge = badges.get(row["goal"])
         if badge is None:
             continue
-        statuses = sorted({local_name(s) for s in (row.get("statuses") or "").split()},
-                          key=lambda s: LINK_STATUS_ORDER.get(s, 9))
-        goals.append(GoalBadge(badge.iri, badge.code, badge.label, badge.colour, badge.text_colour,
-                               row["count"], statuses))
+        statuses = sorted(
+            {local_name(s) for s in (row.get("statuses") or "").split()}, key=lambda s: LINK_STATUS_ORDER.get(s, 9)
+        )
+        goals.append(
+            GoalBadge(badge.iri, badge.code, badge.label, badge.colour, badge.text_colour, row["count"], statuses)
+        )
 
     # who it works with: partners named in the sources (either direction) and co-participants in initiatives
     collaborators: dict[str, Collaborator] = {}

@@ -17,20 +17,44 @@ def _fail(message_sv: str, message_en: str) -> None:
 
 
 @click.command("report")
-@click.option("--focus-area", "focus_area", metavar="X", default=None,
-              help="Fokusområdet (slug, t.ex. nara-vard, eller IRI); utan: hela samverkan / the focus area (slug or "
-                   "IRI); without it: the whole collaboration.")
-@click.option("--lang", type=click.Choice(["sv", "en"]), default="sv", show_default=True,
-              help="Rapportens språk / the report's language.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="html", show_default=True,
-              help="html: rapporten som en fristående fil; csv-links: alla kopplingar; csv-matrix: initiativ × mål "
-                   "/ html: the report as one self-contained file; csv-links: every link; csv-matrix: initiatives × "
-                   "goals.")
-@click.option("--pdf", is_flag=True,
-              help="Skriv rapporten som PDF med Chromium (/usr/bin/chromium) / print the report to PDF with Chromium.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Filen att skriva (utan: standard ut; krävs för --pdf) / the file to write (without it: standard "
-                   "output; required with --pdf).")
+@click.option(
+    "--focus-area",
+    "focus_area",
+    metavar="X",
+    default=None,
+    help="Fokusområdet (slug, t.ex. nara-vard, eller IRI); utan: hela samverkan / the focus area (slug or "
+    "IRI); without it: the whole collaboration.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["sv", "en"]),
+    default="sv",
+    show_default=True,
+    help="Rapportens språk / the report's language.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="html",
+    show_default=True,
+    help="html: rapporten som en fristående fil; csv-links: alla kopplingar; csv-matrix: initiativ × mål "
+    "/ html: the report as one self-contained file; csv-links: every link; csv-matrix: initiatives × "
+    "goals.",
+)
+@click.option(
+    "--pdf",
+    is_flag=True,
+    help="Skriv rapporten som PDF med Chromium (/usr/bin/chromium) / print the report to PDF with Chromium.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Filen att skriva (utan: standard ut; krävs för --pdf) / the file to write (without it: standard "
+    "output; required with --pdf).",
+)
 @click.pass_obj
 def report_command(obj, focus_area: str | None, lang: str, fmt: str, pdf: bool, output: Path | None) -> None:
     """Rapport till styrelsen: mål och delmål, bekräftade och föreslagna kopplingar, valda delmål, initiativ

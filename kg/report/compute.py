@@ -69,8 +69,9 @@ def report(store: ox.Store, lang: str = "sv", focus_area: str | None = None) -> 
         selections(store, lang, area.iri if area else None, all_links, scope, texts, by_goal),
         by_status(scope.values(), lang),
         money,
-        [] if area is not None else sorted((i for i in every.values() if not i.areas),
-                                           key=lambda i: sort_key(i.label, lang)),
+        []
+        if area is not None
+        else sorted((i for i in every.values() if not i.areas), key=lambda i: sort_key(i.label, lang)),
         sources_of(store, resources, lang),
         data_state(store),
     )
@@ -85,7 +86,10 @@ def initiatives(store: ox.Store, lang: str) -> dict[str, Initiative]:
         kind = pick(row, "kind", lang) or ""
         if item is None:
             item = found[row["initiative"]] = Initiative(
-                row["initiative"], pick(row, "label", lang) or row["initiative"], kind, row["status"],
+                row["initiative"],
+                pick(row, "label", lang) or row["initiative"],
+                kind,
+                row["status"],
                 pick(row, "status", lang),
             )
         elif row["kind"] != INITIATIVE and kind:
@@ -102,8 +106,9 @@ def target_texts(store: ox.Store, lang: str) -> dict[str, str]:
     return {row["target"]: pick(row, "text", lang) or "" for row in run_page_query(store, "goals-targets")}
 
 
-def links(store: ox.Store, lang: str, known: dict[str, Initiative], texts: dict[str, str],
-          by_goal: dict[str, Goal]) -> list[Link]:
+def links(
+    store: ox.Store, lang: str, known: dict[str, Initiative], texts: dict[str, str], by_goal: dict[str, Goal]
+) -> list[Link]:
     """Every link of a known initiative, rejected ones included, with rationale and provenance."""
     found: dict[str, Link] = {}
     for row in run_page_query(store, "report-links"):
@@ -113,17 +118,34 @@ def links(store: ox.Store, lang: str, known: dict[str, Initiative], texts: dict[
         code, goal = target_code(row["target"])
         rationale = pick(row, "rationale", lang) or ""
         found[row["link"]] = Link(
-            row["link"], initiative.iri, initiative.label, row["target"], code, texts.get(row["target"], ""),
+            row["link"],
+            initiative.iri,
+            initiative.label,
+            row["target"],
+            code,
+            texts.get(row["target"], ""),
             by_goal.get(goal) or Goal(goal, code.split(".")[0], "", "", "#777777", "#ffffff"),
-            (row["relevance"] or "").removeprefix(SKK), (row["status"] or "").removeprefix(SKK), rationale,
+            (row["relevance"] or "").removeprefix(SKK),
+            (row["status"] or "").removeprefix(SKK),
+            rationale,
             lang if row["rationale" + lang.capitalize()] else ("sv" if row["rationaleSv"] else "en"),
-            row["agent"], pick(row, "agent", lang), row["generated"], (row["graph"] or "").removeprefix(GRAPH),
+            row["agent"],
+            pick(row, "agent", lang),
+            row["generated"],
+            (row["graph"] or "").removeprefix(GRAPH),
         )
     return list(found.values())
 
 
-def selections(store: ox.Store, lang: str, area: str | None, every: list[Link], scope: dict[str, Initiative],
-               texts: dict[str, str], by_goal: dict[str, Goal]) -> list[Selection]:
+def selections(
+    store: ox.Store,
+    lang: str,
+    area: str | None,
+    every: list[Link],
+    scope: dict[str, Initiative],
+    texts: dict[str, str],
+    by_goal: dict[str, Goal],
+) -> list[Selection]:
     """The core team's selections in force (of the focus area, or all), each with the initiatives in scope that
     serve it and how many outside the scope do."""
     current = [ln for ln in every if ln.status != "rejected"]
@@ -133,12 +155,22 @@ def selections(store: ox.Store, lang: str, area: str | None, every: list[Link], 
             continue
         target = row["target"]
         code, _ = target_code(target)
-        inside = sorted((ln for ln in current if ln.target == target and ln.initiative in scope),
-                        key=lambda ln: sort_key(ln.initiative_label, lang))
+        inside = sorted(
+            (ln for ln in current if ln.target == target and ln.initiative in scope),
+            key=lambda ln: sort_key(ln.initiative_label, lang),
+        )
         outside = {ln.initiative for ln in current if ln.target == target and ln.initiative not in scope}
         found[row["selection"]] = Selection(
-            target, code, texts.get(target, ""), by_goal[row["goal"]], pick(row, "reason", lang) or "",
-            row["focusArea"], pick(row, "focusArea", lang), row["generated"], inside, len(outside),
+            target,
+            code,
+            texts.get(target, ""),
+            by_goal[row["goal"]],
+            pick(row, "reason", lang) or "",
+            row["focusArea"],
+            pick(row, "focusArea", lang),
+            row["generated"],
+            inside,
+            len(outside),
         )
     return sorted(found.values(), key=lambda s: code_key(s.code))
 
@@ -150,8 +182,9 @@ def by_status(scope, lang: str) -> list[StatusRow]:
         grouped[item.status].append(item)
     order = {s: i for i, s in enumerate(STATUS_ORDER)}
     return [
-        StatusRow(status, grouped[status][0].status_label,
-                  sorted(grouped[status], key=lambda i: sort_key(i.label, lang)))
+        StatusRow(
+            status, grouped[status][0].status_label, sorted(grouped[status], key=lambda i: sort_key(i.label, lang))
+        )
         for status in sorted(grouped, key=lambda s: (s is None, order.get(s, len(order)), s or ""))
     ]
 

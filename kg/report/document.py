@@ -52,8 +52,13 @@ def now() -> datetime:
     return datetime.now().astimezone()
 
 
-def context(report: Report, made: datetime, href: Callable[[str], str], absolute: Callable[[str], str],
-            web: dict[str, str] | None = None) -> dict[str, object]:
+def context(
+    report: Report,
+    made: datetime,
+    href: Callable[[str], str],
+    absolute: Callable[[str], str],
+    web: dict[str, str] | None = None,
+) -> dict[str, object]:
     """What report-body.html needs. `href`: the address a link points to; `absolute`: the full address printed
     after source links on paper; `web`: the page's own addresses (None in the file)."""
     lang = report.lang
@@ -79,8 +84,12 @@ def render_document(report: Report, made: datetime | None = None) -> str:
     """The report as one HTML file that needs nothing else: links point to the resources' IRIs."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-    environment = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html"]),
-                              trim_blocks=False, lstrip_blocks=False)
+    environment = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=select_autoescape(["html"]),
+        trim_blocks=False,
+        lstrip_blocks=False,
+    )
     lang = report.lang
     environment.globals.update(t=translator(lang), lang=lambda: lang)
     template = environment.get_template("pages/report-document.html")
@@ -111,10 +120,20 @@ def write_pdf(html: str, output: Path, timeout: float = 120) -> None:
         page.write_text(html, encoding="utf-8")
         target = Path(folder) / "report.pdf"
         command = [
-            str(program), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            f"--user-data-dir={folder}/profile", "--no-pdf-header-footer", "--print-to-pdf-no-header",
-            f"--print-to-pdf={target}", page.as_uri(),
+            str(program),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-extensions",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={folder}/profile",
+            "--no-pdf-header-footer",
+            "--print-to-pdf-no-header",
+            f"--print-to-pdf={target}",
+            page.as_uri(),
         ]
         try:
             done = subprocess.run(command, capture_output=True, timeout=timeout, check=False)
@@ -122,6 +141,7 @@ def write_pdf(html: str, output: Path, timeout: float = 120) -> None:
             raise PdfUnavailable(f"Chromium kunde inte skriva ut: {err}", f"Chromium could not print: {err}") from err
         if done.returncode != 0 or not target.is_file() or target.stat().st_size == 0:
             detail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [f"exit {done.returncode}"]
-            raise PdfUnavailable(f"Chromium kunde inte skriva ut: {detail[0]}",
-                                 f"Chromium could not print: {detail[0]}")
+            raise PdfUnavailable(
+                f"Chromium kunde inte skriva ut: {detail[0]}", f"Chromium could not print: {detail[0]}"
+            )
         output.write_bytes(target.read_bytes())

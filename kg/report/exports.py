@@ -42,14 +42,18 @@ def area_names(report: Report, item: Initiative) -> str:
 
 def status_text(link: Link, lang: str) -> str:
     t = translator(lang)
-    return {"proposed": t("overviews.proposed"), "confirmed": t("overviews.confirmed"),
-            "rejected": t("reports.rejected")}.get(link.status, link.status)
+    return {
+        "proposed": t("overviews.proposed"),
+        "confirmed": t("overviews.confirmed"),
+        "rejected": t("reports.rejected"),
+    }.get(link.status, link.status)
 
 
 def relevance_text(link: Link, lang: str) -> str:
     t = translator(lang)
-    return {"primary": t("overviews.primary"), "secondary": t("overviews.secondary")}.get(link.relevance,
-                                                                                          link.relevance)
+    return {"primary": t("overviews.primary"), "secondary": t("overviews.secondary")}.get(
+        link.relevance, link.relevance
+    )
 
 
 def provenance_text(link: Link, lang: str) -> str:
@@ -65,18 +69,47 @@ def links_csv(report: Report) -> str:
     """Every link of the report's initiatives, rejected ones included (the status says so)."""
     t = translator(report.lang)
     initiatives = {i.iri: i for i in report.initiatives}
-    header = [t(f"reports.csv.{name}") for name in (
-        "initiative", "initiative_iri", "focus_area", "target", "target_text", "goal", "goal_name", "relevance",
-        "status", "rationale", "provenance", "attributed_to", "made", "graph", "link_iri")]
+    header = [
+        t(f"reports.csv.{name}")
+        for name in (
+            "initiative",
+            "initiative_iri",
+            "focus_area",
+            "target",
+            "target_text",
+            "goal",
+            "goal_name",
+            "relevance",
+            "status",
+            "rationale",
+            "provenance",
+            "attributed_to",
+            "made",
+            "graph",
+            "link_iri",
+        )
+    ]
     rows: list[list[object]] = [header]
     for ln in report.links:
-        rows.append([
-            ln.initiative_label, ln.initiative, area_names(report, initiatives[ln.initiative]), ln.code,
-            ln.target_text, ln.goal.code, ln.goal.short, relevance_text(ln, report.lang),
-            status_text(ln, report.lang), ln.rationale, provenance_text(ln, report.lang),
-            ln.attributed_label or ln.attributed_to, ln.generated.isoformat() if ln.generated else "",
-            "graph/" + ln.graph if ln.graph else "", ln.iri,
-        ])
+        rows.append(
+            [
+                ln.initiative_label,
+                ln.initiative,
+                area_names(report, initiatives[ln.initiative]),
+                ln.code,
+                ln.target_text,
+                ln.goal.code,
+                ln.goal.short,
+                relevance_text(ln, report.lang),
+                status_text(ln, report.lang),
+                ln.rationale,
+                provenance_text(ln, report.lang),
+                ln.attributed_label or ln.attributed_to,
+                ln.generated.isoformat() if ln.generated else "",
+                "graph/" + ln.graph if ln.graph else "",
+                ln.iri,
+            ]
+        )
     return _write(rows)
 
 
@@ -87,8 +120,12 @@ def matrix_csv(store: ox.Store, report: Report) -> str:
     t = translator(report.lang)
     matrix = initiatives_goals(store, report.lang)
     scope = {i.iri: i for i in report.initiatives}
-    header = [t("reports.csv.initiative"), t("reports.csv.initiative_iri"), t("reports.csv.focus_area"),
-              t("reports.csv.status")]
+    header = [
+        t("reports.csv.initiative"),
+        t("reports.csv.initiative_iri"),
+        t("reports.csv.focus_area"),
+        t("reports.csv.status"),
+    ]
     header += [f"{g.code} {g.short}" for g in matrix.goals]
     header += [t("reports.csv.links"), t("reports.csv.confirmed"), t("reports.csv.proposed")]
     rows: list[list[object]] = [header]
@@ -96,9 +133,16 @@ def matrix_csv(store: ox.Store, report: Report) -> str:
         item = scope.get(row.iri)
         if item is None:
             continue
-        rows.append([
-            row.label, row.iri, area_names(report, item), item.status_label or "",
-            *[cell.count or "" for cell in row.cells],
-            row.links, sum(c.confirmed for c in row.cells), sum(c.proposed for c in row.cells),
-        ])
+        rows.append(
+            [
+                row.label,
+                row.iri,
+                area_names(report, item),
+                item.status_label or "",
+                *[cell.count or "" for cell in row.cells],
+                row.links,
+                sum(c.confirmed for c in row.cells),
+                sum(c.proposed for c in row.cells),
+            ]
+        )
     return _write(rows)

@@ -32,7 +32,9 @@ def focus_areas(store: ox.Store, lang: str) -> list[FocusArea]:
     for row in run_page_query(store, "report-focus-areas"):
         if row["area"] not in found:
             found[row["area"]] = FocusArea(
-                row["area"], slug_of(row["area"]), pick(row, "label", lang) or slug_of(row["area"]),
+                row["area"],
+                slug_of(row["area"]),
+                pick(row, "label", lang) or slug_of(row["area"]),
                 pick(row, "definition", lang) or "",
                 lang if row["definition" + lang.capitalize()] else ("sv" if row["definitionSv"] else "en"),
             )

@@ -45,7 +45,9 @@ def sources_of(store: ox.Store, resources: set[str], lang: str) -> list[Source]:
             continue
         when = row["date"] or row["modified"]
         found[row["source"]] = Source(
-            row["source"], row["title"] or row["source"], "" if when is None else str(when),
+            row["source"],
+            row["title"] or row["source"],
+            "" if when is None else str(when),
             pick(row, "publisher", lang) or "",
         )
     return sorted(found.values(), key=lambda s: (s.date == "", _negated(s.date), sort_key(s.title, lang)))

@@ -13,5 +13,12 @@ from kg.suggest.index import SuggestionIndex, clear_cache, index_for
 from kg.suggest.rank import Reason, Suggestion, for_initiative, suggest
 
 __all__ = [
-    "Reason", "Suggestion", "SuggestionIndex", "clear_cache", "explain", "for_initiative", "index_for", "suggest",
+    "Reason",
+    "Suggestion",
+    "SuggestionIndex",
+    "clear_cache",
+    "explain",
+    "for_initiative",
+    "index_for",
+    "suggest",
 ]

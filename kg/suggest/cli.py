@@ -17,17 +17,37 @@ def _usage(message: str) -> None:
 
 @click.command("suggest")
 @click.argument("text", required=False)
-@click.option("--lang", type=click.Choice(["sv", "en"]), default=None,
-              help="Textens språk (annars gissat) / the text's language (else detected).")
-@click.option("-k", "k", type=click.IntRange(1, 169), default=None,
-              help="Antal förslag (10; 5 vid --evaluate) / how many suggestions (10; 5 with --evaluate).")
-@click.option("--evaluate", "evaluate_file", type=click.Path(path_type=Path), default=None, metavar="FIL/FILE",
-              help="Utvärdera mot en märkt fil (TSV) / evaluate against a labelled file (TSV).")
-@click.option("--verbose", "-v", is_flag=True, help="Med --evaluate: varje post med missade delmål / "
-              "with --evaluate: every item with missed targets.")
+@click.option(
+    "--lang",
+    type=click.Choice(["sv", "en"]),
+    default=None,
+    help="Textens språk (annars gissat) / the text's language (else detected).",
+)
+@click.option(
+    "-k",
+    "k",
+    type=click.IntRange(1, 169),
+    default=None,
+    help="Antal förslag (10; 5 vid --evaluate) / how many suggestions (10; 5 with --evaluate).",
+)
+@click.option(
+    "--evaluate",
+    "evaluate_file",
+    type=click.Path(path_type=Path),
+    default=None,
+    metavar="FIL/FILE",
+    help="Utvärdera mot en märkt fil (TSV) / evaluate against a labelled file (TSV).",
+)
+@click.option(
+    "--verbose",
+    "-v",
+    is_flag=True,
+    help="Med --evaluate: varje post med missade delmål / with --evaluate: every item with missed targets.",
+)
 @click.pass_obj
-def suggest_command(obj, text: str | None, lang: str | None, k: int | None, evaluate_file: Path | None,
-                    verbose: bool) -> None:
+def suggest_command(
+    obj, text: str | None, lang: str | None, k: int | None, evaluate_file: Path | None, verbose: bool
+) -> None:
     """Föreslå delmål för en beskrivning / suggest targets for a description.
 
     TEXT är beskrivningen (`-` läser den från standard in) / TEXT is the description (`-` reads standard input).
@@ -89,21 +109,23 @@ def _evaluate(obj, path: Path, k: int, verbose: bool) -> None:
         for problem in err.problems[:50]:
             click.echo(f"kg suggest: {problem}", err=True)
         if len(err.problems) > 50:
-            click.echo(f"kg suggest: … och {len(err.problems) - 50} till / and {len(err.problems) - 50} more",
-                       err=True)
+            click.echo(f"kg suggest: … och {len(err.problems) - 50} till / and {len(err.problems) - 50} more", err=True)
         sys.exit(2 if err.missing else 1)
     result = evaluate(index, items, k)
     if verbose:
         for outcome in result.outcomes:
             if outcome.missed:
                 item = outcome.item
-                click.echo(f"{item.id} ({item.lang}): väntade / expected {' '.join(item.targets)}; fick / got "
-                           f"{' '.join(outcome.suggested) or '–'}; missade / missed {' '.join(outcome.missed)}")
+                click.echo(
+                    f"{item.id} ({item.lang}): väntade / expected {' '.join(item.targets)}; fick / got "
+                    f"{' '.join(outcome.suggested) or '–'}; missade / missed {' '.join(outcome.missed)}"
+                )
         click.echo()
     click.echo(f"Utvärdering / evaluation: {path}, k = {k}")
     click.echo(f"{'språk / lang':<14}{'poster / items':>15}{f'precision@{k}':>14}{f'recall@{k}':>11}{f'hit@{k}':>8}")
     for lang, label in (("sv", "sv"), ("en", "en"), (None, "alla / all")):
         scores = result.scores(lang)
         if scores.items:
-            click.echo(f"{label:<14}{scores.items:>15}{scores.precision:>14.3f}{scores.recall:>11.3f}"
-                       f"{scores.hit:>8.3f}")
+            click.echo(
+                f"{label:<14}{scores.items:>15}{scores.precision:>14.3f}{scores.recall:>11.3f}{scores.hit:>8.3f}"
+            )

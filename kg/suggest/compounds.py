@@ -20,10 +20,12 @@ def _listed(text: str) -> list[str]:
 #: shortest word that is tried, shortest part before the last (`mål` of `måltider` is not one) and last part
 MIN_WORD, MIN_PART, MIN_LAST = 7, 4, 3
 #: endings and short pieces that are never parts of a compound
-NOT_PARTS = frozenset(_listed("""
+NOT_PARTS = frozenset(
+    _listed("""
     het heter heten ning ningen ing ingen lig ligt liga else skap bar dom tion ande ende are aren era ist ism ell
     isk iska iskt ens ers ade ats ter tet nde ner sam samt sak
-"""))
+""")
+)
 
 
 class Splitter:

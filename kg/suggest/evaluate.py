@@ -90,8 +90,12 @@ class Evaluation:
         n = len(chosen)
         if not n:
             return Scores(0, 0.0, 0.0, 0.0)
-        return Scores(n, sum(o.precision(self.k) for o in chosen) / n, sum(o.recall for o in chosen) / n,
-                      sum(o.hit for o in chosen) / n)
+        return Scores(
+            n,
+            sum(o.precision(self.k) for o in chosen) / n,
+            sum(o.recall for o in chosen) / n,
+            sum(o.hit for o in chosen) / n,
+        )
 
 
 def read_items(path: Path | str, known: set[str] | None = None) -> list[Item]:
@@ -103,11 +107,13 @@ def read_items(path: Path | str, known: set[str] | None = None) -> list[Item]:
     except FileNotFoundError:
         raise EvaluationFileError([f"Filen finns inte / no such file: {path}"], missing=True) from None
     except IsADirectoryError:
-        raise EvaluationFileError([f"Är en katalog, inte en fil / is a folder, not a file: {path}"],
-                                  missing=True) from None
+        raise EvaluationFileError(
+            [f"Är en katalog, inte en fil / is a folder, not a file: {path}"], missing=True
+        ) from None
     except OSError as err:
-        raise EvaluationFileError([f"Kan inte läsas / cannot be read: {path}: {err.strerror or err}"],
-                                  missing=True) from None
+        raise EvaluationFileError(
+            [f"Kan inte läsas / cannot be read: {path}: {err.strerror or err}"], missing=True
+        ) from None
     except UnicodeDecodeError as err:
         raise EvaluationFileError([f"{path}: inte UTF-8 / not UTF-8 (byte {err.start})"]) from None
     numbered = [(n, line.lstrip("\ufeff") if n == 1 else line) for n, line in enumerate(lines, 1)]
@@ -116,16 +122,22 @@ def read_items(path: Path | str, known: set[str] | None = None) -> list[Item]:
         raise EvaluationFileError([f"{path}: tom fil / empty file"])
     header_line, header = numbered[0][0], numbered[0][1].rstrip("\r").split("\t")
     if sorted(h.strip() for h in header) != sorted(COLUMNS):
-        raise EvaluationFileError([f"{path}, rad / line {header_line}: rubrikraden ska ha kolumnerna / the header "
-                                   f"must have the columns {' '.join(COLUMNS)} (tabbseparerade / tab-separated)"])
+        raise EvaluationFileError(
+            [
+                f"{path}, rad / line {header_line}: rubrikraden ska ha kolumnerna / the header "
+                f"must have the columns {' '.join(COLUMNS)} (tabbseparerade / tab-separated)"
+            ]
+        )
     columns = [h.strip() for h in header]
     items, problems, seen = [], [], set()
     for n, line in numbered[1:]:
         fields = line.rstrip("\r").split("\t")
         where = f"{path}, rad / line {n}"
         if len(fields) != len(columns):
-            problems.append(f"{where}: {len(fields)} fält i stället för {len(columns)} / "
-                            f"{len(fields)} fields instead of {len(columns)}")
+            problems.append(
+                f"{where}: {len(fields)} fält i stället för {len(columns)} / "
+                f"{len(fields)} fields instead of {len(columns)}"
+            )
             continue
         row = {c: f.strip() for c, f in zip(columns, fields, strict=True)}
         wrong = _check(row, where, seen, known)

@@ -160,10 +160,12 @@ class SuggestionIndex:
 
         self.analysers = {"sv": _swedish(self._swedish_words(goal_texts, lexicon_rows)), "en": _ENGLISH}
         self.text = {lang: self._field({c: t.text[lang] for c, t in self.targets.items()}, lang) for lang in LANGS}
-        self.goal = {lang: self._field({c: " ".join(goal_texts[c][lang]) for c in self.targets}, lang)
-                     for lang in LANGS}
-        self.indicator = {lang: self._field({c: " ".join(indicators[c][lang]) for c in self.targets}, lang)
-                          for lang in LANGS}
+        self.goal = {
+            lang: self._field({c: " ".join(goal_texts[c][lang]) for c in self.targets}, lang) for lang in LANGS
+        }
+        self.indicator = {
+            lang: self._field({c: " ".join(indicators[c][lang]) for c in self.targets}, lang) for lang in LANGS
+        }
         self.idf = {lang: self._idf(lang) for lang in LANGS}
         self.lexicon = self._lexicon(lexicon_rows)
         self.lexicon_by_root: dict[str, dict[str, list[LexiconTerm]]] = {}  # lang -> first root -> terms
@@ -233,7 +235,7 @@ class SuggestionIndex:
             code = row["target"].rsplit("/", 1)[-1]
             if code not in self.targets:
                 continue
-            for lang in ([row["lang"]] if row["lang"] in LANGS else list(LANGS)):
+            for lang in [row["lang"]] if row["lang"] in LANGS else list(LANGS):
                 grouped[(lang, " ".join(row["term"].split()))].add(code)
         lexicon: dict[str, list[LexiconTerm]] = {lang: [] for lang in LANGS}
         for (lang, term), codes in sorted(grouped.items()):
@@ -241,8 +243,9 @@ class SuggestionIndex:
             roots = tuple(dict.fromkeys(t.root for t in terms if t.weight == 1.0))
             parts = tuple(dict.fromkeys(t.root for t in terms if t.weight != 1.0)) if len(roots) == 1 else ()
             if roots:
-                lexicon[lang].append(LexiconTerm(term, lang, roots, tuple(sorted(codes, key=code_key)),
-                                                 parts if len(parts) > 1 else ()))
+                lexicon[lang].append(
+                    LexiconTerm(term, lang, roots, tuple(sorted(codes, key=code_key)), parts if len(parts) > 1 else ())
+                )
         return lexicon
 
     def _links(self, rows: list[dict]) -> list[Link]:
@@ -259,14 +262,25 @@ class SuggestionIndex:
             found[row["link"]] = (row["initiative"], row["code"], status)
             if row.get("rationale"):
                 rationales[row["link"]][row["lang"] if row["lang"] in LANGS else "sv"].append(row["rationale"])
-        bags = {iri: {lang: self.analysers[lang].bag(" ".join([self.initiatives[initiative].text(lang)
-                                                               if initiative in self.initiatives else "",
-                                                               *rationales[iri][lang]]))
-                      for lang in LANGS}
-                for iri, (initiative, _, _) in found.items()}
+        bags = {
+            iri: {
+                lang: self.analysers[lang].bag(
+                    " ".join(
+                        [
+                            self.initiatives[initiative].text(lang) if initiative in self.initiatives else "",
+                            *rationales[iri][lang],
+                        ]
+                    )
+                )
+                for lang in LANGS
+            }
+            for iri, (initiative, _, _) in found.items()
+        }
         self.link_idf = {lang: self._initiative_idf(lang, found, bags) for lang in LANGS}
-        return [Link(initiative, code, status, {lang: self.unit(bags[iri][lang], lang) for lang in LANGS})
-                for iri, (initiative, code, status) in sorted(found.items())]
+        return [
+            Link(initiative, code, status, {lang: self.unit(bags[iri][lang], lang) for lang in LANGS})
+            for iri, (initiative, code, status) in sorted(found.items())
+        ]
 
     def _initiative_idf(self, lang: str, found: dict, bags: dict) -> dict[str, float]:
         words: dict[str, set[str]] = defaultdict(set)  # initiative -> its roots (and its links' rationales')

@@ -143,8 +143,9 @@ def _term_positions(roots: tuple[str, ...], query, separate: bool = False) -> Wh
     return None
 
 
-def _initiatives(index: SuggestionIndex, query, lang: str, evidence: dict[str, _Evidence],
-                 exclude: frozenset[str]) -> None:
+def _initiatives(
+    index: SuggestionIndex, query, lang: str, evidence: dict[str, _Evidence], exclude: frozenset[str]
+) -> None:
     unit = index.unit({root: qw for root, (qw, _) in query.items()}, lang)
     by_target: dict[str, list[tuple[float, str]]] = defaultdict(list)
     for link in index.links:
@@ -162,8 +163,9 @@ def _initiatives(index: SuggestionIndex, query, lang: str, evidence: dict[str, _
             item.similar[initiative] = max(item.similar.get(initiative, 0.0), INITIATIVE * value)
 
 
-def score(index: SuggestionIndex, text: str, lang: str, exclude_initiatives: frozenset[str] = frozenset()
-          ) -> dict[str, _Evidence]:
+def score(
+    index: SuggestionIndex, text: str, lang: str, exclude_initiatives: frozenset[str] = frozenset()
+) -> dict[str, _Evidence]:
     query = analyse(index, text, lang)
     evidence: dict[str, _Evidence] = defaultdict(_Evidence)
     _words(evidence, "text", index.text[lang], query, index, lang, 1.0)
@@ -220,9 +222,13 @@ def _phrases(where: Where) -> list[str]:
     return [" ".join(p) for p in phrases]
 
 
-def suggest(index: SuggestionIndex, texts: list[tuple[str, str | None]], k: int | None = 10,
-            exclude_targets: frozenset[str] = frozenset(), exclude_initiatives: frozenset[str] = frozenset()
-            ) -> list[Suggestion]:
+def suggest(
+    index: SuggestionIndex,
+    texts: list[tuple[str, str | None]],
+    k: int | None = 10,
+    exclude_targets: frozenset[str] = frozenset(),
+    exclude_initiatives: frozenset[str] = frozenset(),
+) -> list[Suggestion]:
     """The best `k` targets (all that have any evidence when k is None) for one or more texts, each `(text,
     lang)` with lang `sv`, `en` or None (detected); the evidence of several texts (e.g. a description in both
     languages) adds up. Targets whose codes are in `exclude_targets` are left out; links of initiatives in
@@ -258,8 +264,9 @@ def _merge(old: list[Reason], new: list[Reason]) -> list[Reason]:
             merged[key].words = list(dict.fromkeys([*merged[key].words, *reason.words]))
             merged[key].count = max(merged[key].count, reason.count)
         else:
-            merged[key] = Reason(reason.kind, list(reason.words), reason.weight, reason.initiative, reason.names,
-                                 reason.count)
+            merged[key] = Reason(
+                reason.kind, list(reason.words), reason.weight, reason.initiative, reason.names, reason.count
+            )
     return sorted(merged.values(), key=lambda r: -r.weight)
 
 
@@ -270,5 +277,10 @@ def for_initiative(index: SuggestionIndex, initiative: str, k: int | None = 5) -
     if item is None:
         return []
     texts = [(item.text(lang), lang) for lang in LANGS if item.text(lang)]
-    return suggest(index, texts, k, exclude_targets=frozenset(index.linked.get(initiative, ())),
-                   exclude_initiatives=frozenset({initiative}))
+    return suggest(
+        index,
+        texts,
+        k,
+        exclude_targets=frozenset(index.linked.get(initiative, ())),
+        exclude_initiatives=frozenset({initiative}),
+    )

@@ -18,7 +18,8 @@ def _listed(text: str) -> list[str]:
 
 #: words that say nothing about which target a text serves (function words)
 STOP: dict[str, frozenset[str]] = {
-    "sv": frozenset(_listed("""
+    "sv": frozenset(
+        _listed("""
         alla allt alltid andra annan annat att av bara bland blev bli blir de dem den denna deras dess dessa det
         detta dig din dina ditt du där då efter ej eller ett en er era ert från för genom ha hade han hans har
         hela hon honom hos hur här i icke ingen inom inte inklusive jag kan kunde man med mellan men mer mig min
@@ -26,34 +27,41 @@ STOP: dict[str, frozenset[str]] = {
         själv ska skall skulle som så till under upp ut utan vad var vara varför vars vart varje vem vi vid vilka
         vilken vilket vår våra vårt än är även åt över också där dit ju nog redan ännu både liksom därför sådan
         sådana senast minst mest fler flera många mindre vissa enligt in ur dag idag
-    """)),
-    "en": frozenset(_listed("""
+    """)
+    ),
+    "en": frozenset(
+        _listed("""
         a about above after again against all also am an and any are as at be because been before being below
         between both but by can could did do does doing down during each few for from further had has have having
         he her here hers him his how i if in into is it its itself just me more most my no nor not now of off on
         once only or other our ours out over own same she should so some such than that the their theirs them
         then there these they this those through to too under until up very was we were what when where which
         while who whom why will with would you your including within across among per via well by least
-    """)),
+    """)
+    ),
 }
 
 #: words that every description of a municipal initiative uses (and that say little about which target it
 #: serves): they count a fifth of an ordinary word. Roots are compared, so one form of each is enough.
 GENERIC: dict[str, frozenset[str]] = {
-    "sv": frozenset(_listed("""
+    "sv": frozenset(
+        _listed("""
         projekt projektet initiativ verksamhet verksamheter arbete arbeta arbetar kommun kommunen kommuner
         kommunens utveckla utveckling utvecklar syfte syftet mål målet insats insatser genomföra genomför
         bidra bidrar öka ökar stärka stärker skapa skapar nya ny nytt främja främjar säkerställa arbetet
         del delar år form former åtgärd åtgärder även samt olika särskilt hela tid minska minskar
         förbättra förbättrar uppnå öka ökad ökade
-    """)),
-    "en": frozenset(_listed("""
+    """)
+    ),
+    "en": frozenset(
+        _listed("""
         project projects initiative initiatives work working municipality municipal municipalities develop
         development developing aim aims goal goals target targets activity activities new create creating
         increase increasing strengthen strengthening promote promoting ensure implement implementation
         contribute contributes measures all various particular year years sustainable reduce reducing
         improve improving achieve achieving
-    """)),
+    """)
+    ),
 }
 GENERIC_WEIGHT = 0.2
 

@@ -59,8 +59,9 @@ def back(default: str) -> str:
     return site_path(safe_next(request.form.get("next") or request.args.get("next")) or default)
 
 
-def apply(change: Callable[[], Change], form: Callable[[str, int], Response | str | tuple], done: str,
-          default_back: str) -> Response | str | tuple:
+def apply(
+    change: Callable[[], Change], form: Callable[[str, int], Response | str | tuple], done: str, default_back: str
+) -> Response | str | tuple:
     """Make the change; on success 303 to the page with the message `done` (a text key); when refused, the form
     again (`form(message, status)`) with what was typed."""
     try:

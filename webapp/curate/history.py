@@ -42,8 +42,9 @@ def shown_entry(entry: Record, page: str | None) -> Record:
     shown["what"] = t(f"curate.history.change.{entry.kind}.{entry.change}")
     shown["when_text"] = when(entry.when)
     shown["changes"] = [Record({**c, "label": field_label(c.field)}) for c in entry.changes]
-    shown["before"] = Record({**entry.before,
-                              "fields": [Record({**f, "label": field_label(f.field)}) for f in entry.before.fields]})
+    shown["before"] = Record(
+        {**entry.before, "fields": [Record({**f, "label": field_label(f.field)}) for f in entry.before.fields]}
+    )
     undo = entry.undoable and can_edit()
     shown["undo_url"] = url_for("curate.undo_form", decision=entry.decision, next=page) if undo else None
     return shown

@@ -50,15 +50,29 @@ def form_page(iri: str | None, error: str | None = None, status: int = 200, type
         abort(400 if error else 404, description=error)
     except EditingUnavailable as err:
         error, status = message(err), 503
-        return render_template("curate/initiative.html", form=None, error=error, title=None, typed={},
-                               sent_version=None, next=None, page_path=None), status
+        return render_template(
+            "curate/initiative.html",
+            form=None,
+            error=error,
+            title=None,
+            typed={},
+            sent_version=None,
+            next=None,
+            page_path=None,
+        ), status
     shown = typed if typed is not None and status != 409 else None
     form = initiative_form(state, graph().store, current(), shown)
     path = page_path(state.iri) if state is not None else None
-    html = render_template("curate/initiative.html", form=form, error=error, typed=typed or {},
-                           sent_version=shown.get("version") if shown else None,
-                           title=label(state, current()) if state is not None else None,
-                           next=back(path) if path else None, page_path=path)
+    html = render_template(
+        "curate/initiative.html",
+        form=form,
+        error=error,
+        typed=typed or {},
+        sent_version=shown.get("version") if shown else None,
+        title=label(state, current()) if state is not None else None,
+        next=back(path) if path else None,
+        page_path=path,
+    )
     return html, status
 
 
@@ -78,8 +92,12 @@ def add_initiative():
         made.append(curation().add_initiative(**facts(typed), who=who(), reason=typed["reason"]))
         return made[0]
 
-    response = apply(change, lambda error, status: form_page(None, error, status, typed),
-                     "curate.initiative.done.add", "/initiatives")
+    response = apply(
+        change,
+        lambda error, status: form_page(None, error, status, typed),
+        "curate.initiative.done.add",
+        "/initiatives",
+    )
     if made:
         response.headers["Location"] = page_path(made[0].iri)  # the new initiative's page
     return response
@@ -97,8 +115,13 @@ def edit_initiative():
     iri, typed = field("iri").strip(), typed_values()
 
     def change() -> Change:
-        return curation().edit_initiative(iri, **facts(typed), who=who(), reason=typed["reason"],
-                                          expected_version=version())
+        return curation().edit_initiative(
+            iri, **facts(typed), who=who(), reason=typed["reason"], expected_version=version()
+        )
 
-    return apply(change, lambda error, status: form_page(iri, error, status, typed),
-                 "curate.initiative.done.edit", page_path(iri) if iri.startswith("http") else "/initiatives")
+    return apply(
+        change,
+        lambda error, status: form_page(iri, error, status, typed),
+        "curate.initiative.done.edit",
+        page_path(iri) if iri.startswith("http") else "/initiatives",
+    )

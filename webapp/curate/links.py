@@ -77,8 +77,9 @@ def link():
 def change_link_status():
     def change(link: str, typed: dict):
         if typed["status"] not in DECISIONS:
-            raise CurationError("Välj om kopplingen ska bekräftas eller avvisas.",
-                                "Choose whether to confirm or reject the link.")
+            raise CurationError(
+                "Välj om kopplingen ska bekräftas eller avvisas.", "Choose whether to confirm or reject the link."
+            )
         return curation().set_link_status(link, typed["status"], who(), typed["reason"], version())
 
     status = field("status")
@@ -90,8 +91,9 @@ def change_link_status():
 @login_required
 def edit_link():
     def change(link: str, typed: dict):
-        return curation().edit_link(link, typed["relevance"], typed["rationale"], who(), version(),
-                                    typed["reason"].strip() or None)
+        return curation().edit_link(
+            link, typed["relevance"], typed["rationale"], who(), version(), typed["reason"].strip() or None
+        )
 
     return change_link("edit", ("relevance", "rationale", "reason"), change, "curate.link.done.edited")
 
@@ -108,13 +110,25 @@ def remove_link():
 # ---------------------------------------------------------------- a new link
 
 
-def new_link_page(error: str | None = None, status: int = 200, typed: dict | None = None,
-                  candidates: list | None = None, words: str = ""):
+def new_link_page(
+    error: str | None = None,
+    status: int = 200,
+    typed: dict | None = None,
+    candidates: list | None = None,
+    words: str = "",
+):
     """The form that adds a link; after words that fit several targets, those targets to choose from."""
     choices = initiatives(graph().store, current())
     typed = typed or {}
-    html = render_template("curate/link-new.html", initiatives=choices, error=error, typed=typed,
-                           candidates=candidates or [], words=words, next=back(typed.get("back") or "/"))
+    html = render_template(
+        "curate/link-new.html",
+        initiatives=choices,
+        error=error,
+        typed=typed,
+        candidates=candidates or [],
+        words=words,
+        next=back(typed.get("back") or "/"),
+    )
     return html, status
 
 
@@ -152,14 +166,21 @@ def add_link():
         return new_link_page(error, 400, typed)
     if len(found) > 1:
         many = len(found) > MAX_CANDIDATES
-        error = t("curate.link.new." + ("many" if many else "ambiguous"), n=min(len(found), MAX_CANDIDATES),
-                  words=shown)
+        error = t(
+            "curate.link.new." + ("many" if many else "ambiguous"), n=min(len(found), MAX_CANDIDATES), words=shown
+        )
         return new_link_page(error, 400, typed, found[:MAX_CANDIDATES], shown)
     target = found[0]
 
     def change():
-        return curation().add_link(typed["initiative"], target.iri, typed["relevance"], typed["rationale"], who(),
-                                   typed["reason"].strip() or None)
+        return curation().add_link(
+            typed["initiative"],
+            target.iri,
+            typed["relevance"],
+            typed["rationale"],
+            who(),
+            typed["reason"].strip() or None,
+        )
 
     def form(error: str, status: int):
         return new_link_page(error, status, typed)

@@ -48,8 +48,14 @@ def view(suggestion: Suggestion, lang: str) -> dict:
         elif reason.words:
             words = reason.words[:WORDS] + (["…"] if len(reason.words) > WORDS else [])
             reasons.append({"kind": reason.kind, "words": words})
-    return {"code": suggestion.code, "path": _path(suggestion.iri), "text": suggestion.text.get(text_lang, ""),
-            "text_lang": text_lang, "score": suggestion.score, "reasons": reasons}
+    return {
+        "code": suggestion.code,
+        "path": _path(suggestion.iri),
+        "text": suggestion.text.get(text_lang, ""),
+        "text_lang": text_lang,
+        "score": suggestion.score,
+        "reasons": reasons,
+    }
 
 
 def initiative_suggestions(iri: str, k: int = SHOWN) -> list[dict]:
@@ -84,10 +90,18 @@ def suggest_page(error: str | None = None, status: int = 200, initiative: str = 
             error, status = t("curate.suggest.too_long", n=MAX_TEXT), 400
         else:
             found = [view(s, current()) for s in suggest(index, [(text, lang or None)], SHOWN_TEXT)]
-    html = render_template("curate/suggest.html", error=error, text=text, lang_choice=lang, found=found,
-                           initiative=initiative if name else "", initiative_name=name,
-                           initiative_path=_path(initiative) if name else "", asked=bool(text.strip() or name),
-                           next=back(_path(initiative) if name else "/edit/suggest"))
+    html = render_template(
+        "curate/suggest.html",
+        error=error,
+        text=text,
+        lang_choice=lang,
+        found=found,
+        initiative=initiative if name else "",
+        initiative_name=name,
+        initiative_path=_path(initiative) if name else "",
+        asked=bool(text.strip() or name),
+        next=back(_path(initiative) if name else "/edit/suggest"),
+    )
     return html, status
 
 
@@ -108,10 +122,19 @@ def add_suggested():
         index = _index()
         chosen = next((s for s in for_initiative(index, initiative, None) if s.code == code), None)
         if chosen is None:
-            raise CurationError("Delmålet är inte längre ett förslag för initiativet (det kan redan vara kopplat).",
-                                "The target is no longer a suggestion for the initiative (it may be linked already).")
-        return curation().add_link(initiative, chosen.iri, "secondary", rationale(chosen), who(),
-                                   "Lagt till från förslagen på delmål.", status="proposed")
+            raise CurationError(
+                "Delmålet är inte längre ett förslag för initiativet (det kan redan vara kopplat).",
+                "The target is no longer a suggestion for the initiative (it may be linked already).",
+            )
+        return curation().add_link(
+            initiative,
+            chosen.iri,
+            "secondary",
+            rationale(chosen),
+            who(),
+            "Lagt till från förslagen på delmål.",
+            status="proposed",
+        )
 
     def form(error: str, status: int):
         return suggest_page(error, status, initiative)

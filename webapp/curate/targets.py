@@ -32,8 +32,15 @@ def selection_page(code: str, error: str | None = None, status: int = 200, typed
         error, status, state = message(err), 503, None
     form = selection_form(state, store, current()) if state is not None else None
     page_path = path_for_iri(SDG + code, graph_base())
-    html = render_template("curate/selection.html", target=target["target"], form=form, error=error,
-                           typed=typed or {}, next=back(page_path), page_path=page_path)
+    html = render_template(
+        "curate/selection.html",
+        target=target["target"],
+        form=form,
+        error=error,
+        typed=typed or {},
+        next=back(page_path),
+        page_path=page_path,
+    )
     return html, status
 
 
@@ -64,8 +71,9 @@ def change_selection():
             return curation().select_target(code, field("reason"), field("focus_area"), who(), expected)
         if typed["action"] == "deselect":
             return curation().deselect_target(code, field("reason"), who(), expected)
-        raise CurationError("Välj om delmålet ska väljas eller väljas bort.",
-                            "Choose whether to select or deselect the target.")
+        raise CurationError(
+            "Välj om delmålet ska väljas eller väljas bort.", "Choose whether to select or deselect the target."
+        )
 
     done = "curate.selection.done." + ("deselect" if typed["action"] == "deselect" else "select")
     return apply(change, form, done, path_for_iri(SDG + code, graph_base()))

@@ -31,8 +31,14 @@ def undo_page(iri: str, error: str | None = None, status: int = 200, typed: dict
         abort(404 if iri.strip() else 400)
     if entry is not None and not entry.undoable and error is None:
         error, status = t("curate.undo.stale"), 409
-    html = render_template("curate/undo.html", entry=shown_entry(entry, None) if entry else None, decision=iri,
-                           error=error, typed=typed or {}, next=back(home_of(entry) if entry else "/"))
+    html = render_template(
+        "curate/undo.html",
+        entry=shown_entry(entry, None) if entry else None,
+        decision=iri,
+        error=error,
+        typed=typed or {},
+        next=back(home_of(entry) if entry else "/"),
+    )
     return html, status
 
 
@@ -52,5 +58,6 @@ def undo():
 
     entry = decision(graph().store, iri, current()) if iri.strip() else None
     reason = typed["reason"] if typed["reason"].strip() else None
-    return apply(lambda: curation().undo(iri, who(), reason), form, "curate.undo.done",
-                 home_of(entry) if entry else "/")
+    return apply(
+        lambda: curation().undo(iri, who(), reason), form, "curate.undo.done", home_of(entry) if entry else "/"
+    )

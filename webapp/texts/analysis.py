@@ -11,20 +11,20 @@ TEXTS: dict[str, dict[str, str]] = {
     "analysis.title": {"sv": "Nätverksanalys", "en": "Network analysis"},
     "analysis.intro": {
         "sv": "Samverkan som nätverk: vilka partner som arbetar ihop, vilka mål som arbetas med i samma initiativ, "
-              "vem och vad som står i centrum och vilka grupper som hänger ihop. Varje bild och tabell säger vilken "
-              "fråga den besvarar.",
+        "vem och vad som står i centrum och vilka grupper som hänger ihop. Varje bild och tabell säger vilken "
+        "fråga den besvarar.",
         "en": "The collaboration as a network: which partners work together, which goals are worked on in the same "
-              "initiatives, who and what is at the centre and which groups hang together. Every picture and table "
-              "says which question it answers.",
+        "initiatives, who and what is at the centre and which groups hang together. Every picture and table "
+        "says which question it answers.",
     },
     "analysis.questions": {"sv": "Frågorna", "en": "The questions"},
     "analysis.crumb": {"sv": "Sökväg", "en": "Breadcrumb"},
     "analysis.partners.title": {"sv": "Partnernas samarbete", "en": "The partners' collaboration"},
     "analysis.partners.intro": {
         "sv": "Två organisationer är förbundna när de deltar i eller finansierar samma initiativ. Ju fler "
-              "gemensamma initiativ, desto starkare band.",
+        "gemensamma initiativ, desto starkare band.",
         "en": "Two organisations are tied when they take part in or fund the same initiative. The more initiatives "
-              "they share, the stronger the tie.",
+        "they share, the stronger the tie.",
     },
     "analysis.partners.numbers": {
         "sv": "{nodes} organisationer deltar i initiativ; {ties} par av dem samarbetar.",
@@ -33,9 +33,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "analysis.goals.title": {"sv": "Mål som arbetas med tillsammans", "en": "Goals worked on together"},
     "analysis.goals.intro": {
         "sv": "Två mål (eller delmål) är förbundna när samma initiativ är kopplat till båda. Kopplingarna är "
-              "förslag tills core team bekräftar dem; välj nedan om förslagen ska räknas.",
+        "förslag tills core team bekräftar dem; välj nedan om förslagen ska räknas.",
         "en": "Two goals (or targets) are tied when the same initiative is linked to both. The links are proposals "
-              "until the core team confirms them; choose below whether proposals count.",
+        "until the core team confirms them; choose below whether proposals count.",
     },
     "analysis.goals.numbers": {
         "sv": "{linked} av {nodes} har band till andra; {ties} par, varav {confirmed} med bekräftade kopplingar.",
@@ -74,9 +74,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "analysis.legend": {"sv": "Så läser du bilden", "en": "How to read the picture"},
     "analysis.legend.node": {
         "sv": "En punkt: större ju fler band (viktad grad). Siffran i punkten är gruppens nummer; färgen är "
-              "gruppens färg.",
+        "gruppens färg.",
         "en": "A point: bigger with more ties (weighted degree). The number in the point is its group's number; "
-              "the colour is the group's colour.",
+        "the colour is the group's colour.",
     },
     "analysis.legend.line": {
         "sv": "En linje: ett band, tjockare ju fler gemensamma initiativ.",
@@ -84,9 +84,9 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "analysis.legend.dashed": {
         "sv": "Streckad linje: bandet bygger bara på föreslagna kopplingar; heldragen: minst ett initiativ med "
-              "bekräftade kopplingar till båda.",
+        "bekräftade kopplingar till båda.",
         "en": "Dashed line: the tie rests on proposed links only; solid: at least one initiative with confirmed "
-              "links to both.",
+        "links to both.",
     },
     "analysis.unlinked": {"sv": "Utan band till andra:", "en": "Without ties to others:"},
     # ---------------------------------------------------------------- tables
@@ -118,9 +118,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "analysis.group": {"sv": "Grupp {number}", "en": "Group {number}"},
     "analysis.groups.numbers": {
         "sv": "Modularitet {modularity} (över 0,3 brukar betyda tydliga grupper); täthet {density}; {components} "
-              "delar som inte hänger ihop.",
+        "delar som inte hänger ihop.",
         "en": "Modularity {modularity} (above 0.3 usually means clear groups); density {density}; {components} "
-              "parts that are not connected.",
+        "parts that are not connected.",
     },
     "analysis.confirmed_mark": {"sv": "bekräftad", "en": "confirmed"},
     "analysis.sampled": {
@@ -128,46 +128,46 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Betweenness is estimated from {sample} randomly chosen starting points (fixed seed).",
     },
     "analysis.bridges.about": {
-        "sv": "Initiativen som är kopplade till flera mål binder ihop dem. \"Målpar bara via detta\" räknar par "
-              "av mål som inget annat initiativ binder ihop.",
-        "en": "The initiatives linked to several goals tie them together. \"Goal pairs only via this one\" counts "
-              "pairs of goals that no other initiative ties together.",
+        "sv": 'Initiativen som är kopplade till flera mål binder ihop dem. "Målpar bara via detta" räknar par '
+        "av mål som inget annat initiativ binder ihop.",
+        "en": 'The initiatives linked to several goals tie them together. "Goal pairs only via this one" counts '
+        "pairs of goals that no other initiative ties together.",
     },
     # ---------------------------------------------------------------- method
     "analysis.method": {"sv": "Så är det räknat", "en": "How it is computed"},
     "analysis.method.degree": {
         "sv": "Grad: hur många andra en punkt har band till. Viktad grad: summan av banden, där varje band räknas "
-              "med antalet gemensamma initiativ.",
+        "med antalet gemensamma initiativ.",
         "en": "Degree: how many others a point is tied to. Weighted degree: the sum of its ties, each counted "
-              "with the number of shared initiatives.",
+        "with the number of shared initiatives.",
     },
     "analysis.method.betweenness": {
         "sv": "Mellanhet (betweenness centrality): hur ofta en punkt ligger på den kortaste vägen mellan två andra, "
-              "från 0 (aldrig) till 1 (alltid). Hög mellanhet betyder en brobyggare som förbinder andra som annars "
-              "inte möts.",
+        "från 0 (aldrig) till 1 (alltid). Hög mellanhet betyder en brobyggare som förbinder andra som annars "
+        "inte möts.",
         "en": "Betweenness centrality: how often a point lies on the shortest path between two others, from 0 "
-              "(never) to 1 (always). High betweenness marks a bridge-builder that connects others who would "
-              "otherwise not meet.",
+        "(never) to 1 (always). High betweenness marks a bridge-builder that connects others who would "
+        "otherwise not meet.",
     },
     "analysis.method.community": {
         "sv": "Grupper (communities): punkter som har fler och starkare band med varandra än med resten, funna med "
-              "Louvain-metoden (med fast frö, så att samma data alltid ger samma grupper). Modularitet mäter hur "
-              "tydliga grupperna är.",
+        "Louvain-metoden (med fast frö, så att samma data alltid ger samma grupper). Modularitet mäter hur "
+        "tydliga grupperna är.",
         "en": "Groups (communities): points with more and stronger ties to each other than to the rest, found with "
-              "the Louvain method (with a fixed seed, so the same data always gives the same groups). Modularity "
-              "measures how clear the groups are.",
+        "the Louvain method (with a fixed seed, so the same data always gives the same groups). Modularity "
+        "measures how clear the groups are.",
     },
     "analysis.method.layout": {
         "sv": "Bilden placerar punkter med band nära varandra (en kraftbaserad layout med fast frö). Avstånd och "
-              "läge i bilden är en hjälp för ögat, inte ett mått.",
+        "läge i bilden är en hjälp för ögat, inte ett mått.",
         "en": "The picture places tied points near each other (a force-directed layout with a fixed seed). "
-              "Distance and position in the picture help the eye; they are not a measure.",
+        "Distance and position in the picture help the eye; they are not a measure.",
     },
     "analysis.method.data": {
         "sv": "Underlaget är grafen som den ser ut nu; allt räknas om när data ändras. Samma tabeller finns på "
-              "kommandoraden: kg analyse.",
+        "kommandoraden: kg analyse.",
         "en": "The basis is the graph as it is now; everything is recomputed when the data changes. The same "
-              "tables are on the command line: kg analyse.",
+        "tables are on the command line: kg analyse.",
     },
 }
 

@@ -22,19 +22,25 @@ TEXTS: dict[str, dict[str, str]] = {
     "search.placeholder": {"sv": "t.ex. ensamhet, äldre, 3.4", "en": "e.g. loneliness, older people, 3.4"},
     "search.button": {"sv": "Sök", "en": "Search"},
     "error.404": {"sv": "Sidan finns inte", "en": "Page not found"},
-    "error.404.text": {"sv": "Det finns ingen sida eller resurs med den adressen. Sök efter det du letar efter:",
-                       "en": "There is no page or resource at that address. Search for what you are looking for:"},
+    "error.404.text": {
+        "sv": "Det finns ingen sida eller resurs med den adressen. Sök efter det du letar efter:",
+        "en": "There is no page or resource at that address. Search for what you are looking for:",
+    },
     "error.home": {"sv": "Till startsidan", "en": "To the start page"},
     "rdf.alternate": {"sv": "Data om sidan", "en": "Data about this page"},
     "sources": {"sv": "Källor", "en": "Sources"},
     "statements": {"sv": "Uppgifter", "en": "Statements"},
     "links.here": {"sv": "Pekar hit", "en": "Links here"},
     "download.title": {"sv": "Ladda ner data", "en": "Download the data"},
-    "download.text": {"sv": "Hela den publika datamängden: ontologin, Agenda 2030-ramverket, samverkans data och "
-                            "förslagen, som namngivna grafer.",
-                      "en": "The whole public dataset: the ontology, the Agenda 2030 framework, the collaboration's "
-                            "data and the proposals, as named graphs."},
+    "download.text": {
+        "sv": "Hela den publika datamängden: ontologin, Agenda 2030-ramverket, samverkans data och "
+        "förslagen, som namngivna grafer.",
+        "en": "The whole public dataset: the ontology, the Agenda 2030 framework, the collaboration's "
+        "data and the proposals, as named graphs.",
+    },
     "download.void": {"sv": "VoID-beskrivning", "en": "VoID description"},
-    "footer.text": {"sv": "Mälardalens universitet, Eskilstuna kommun och Västerås stad i samverkan.",
-                    "en": "Mälardalen University, Eskilstuna municipality and the City of Västerås in collaboration."},
+    "footer.text": {
+        "sv": "Mälardalens universitet, Eskilstuna kommun och Västerås stad i samverkan.",
+        "en": "Mälardalen University, Eskilstuna municipality and the City of Västerås in collaboration.",
+    },
 }

@@ -5,9 +5,9 @@ from __future__ import annotations
 TEXTS: dict[str, dict[str, str]] = {
     "curate.history.intro": {
         "sv": "Core teams ändringar av delmålsval, kopplingar och uppgifter, nyast först. Historiken är en del av "
-              "grafen (PROV-O) och kan frågas med SPARQL.",
+        "grafen (PROV-O) och kan frågas med SPARQL.",
         "en": "The core team's changes of target selections, links and facts, newest first. The history is part of "
-              "the graph (PROV-O) and can be queried with SPARQL.",
+        "the graph (PROV-O) and can be queried with SPARQL.",
     },
     "curate.history.caption": {"sv": "Ändringar, nyast först", "en": "Changes, newest first"},
     "curate.history.col.when": {"sv": "När", "en": "When"},
@@ -18,8 +18,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "curate.history.undone": {"sv": "Ångrade en tidigare ändring:", "en": "Undid an earlier change:"},
     "curate.history.about.target": {"sv": "delmål {code}", "en": "target {code}"},
     "curate.history.empty": {"sv": "(inget)", "en": "(none)"},
-    "curate.history.more": {"sv": "Ytterligare {n} äldre ändringar visas inte här.",
-                            "en": "{n} older changes are not shown here."},
+    "curate.history.more": {
+        "sv": "Ytterligare {n} äldre ändringar visas inte här.",
+        "en": "{n} older changes are not shown here.",
+    },
     "curate.history.undo": {"sv": "Ångra…", "en": "Undo…"},
     "curate.history.undo.label": {"sv": "Ångra ändringen från {when}", "en": "Undo the change of {when}"},
     # the change of a decision in words: curate.history.change.<selection|link|facts>.<change>
@@ -34,8 +36,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "curate.history.change.link.proposed": {"sv": "Koppling åter föreslagen", "en": "Link proposed again"},
     "curate.history.change.link.edited": {"sv": "Koppling ändrad", "en": "Link edited"},
     "curate.history.change.facts.added": {"sv": "Initiativet lades till", "en": "Initiative added"},
-    "curate.history.change.facts.restored": {"sv": "Initiativets uppgifter återställda",
-                                             "en": "Initiative's facts restored"},
+    "curate.history.change.facts.restored": {
+        "sv": "Initiativets uppgifter återställda",
+        "en": "Initiative's facts restored",
+    },
     "curate.history.change.facts.removed": {"sv": "Initiativet togs bort", "en": "Initiative removed"},
     "curate.history.change.facts.edited": {"sv": "Initiativets uppgifter ändrade", "en": "Initiative's facts edited"},
     # the fields whose old and new values are shown: curate.history.field.<local name of the property>
@@ -56,11 +60,15 @@ TEXTS: dict[str, dict[str, str]] = {
     # undoing
     "curate.undo.title": {"sv": "Ångra en ändring", "en": "Undo a change"},
     "curate.undo.change": {"sv": "Ändringen", "en": "The change"},
-    "curate.undo.restores": {"sv": "Efter ångrandet gäller det som gällde före ändringen:",
-                             "en": "After the undo, what held before the change holds again:"},
+    "curate.undo.restores": {
+        "sv": "Efter ångrandet gäller det som gällde före ändringen:",
+        "en": "After the undo, what held before the change holds again:",
+    },
     "curate.undo.restores.gone.link": {"sv": "Kopplingen tas bort.", "en": "The link is removed."},
-    "curate.undo.restores.gone.selection": {"sv": "Delmålet är inte längre valt.",
-                                            "en": "The target is no longer selected."},
+    "curate.undo.restores.gone.selection": {
+        "sv": "Delmålet är inte längre valt.",
+        "en": "The target is no longer selected.",
+    },
     "curate.undo.restores.gone.facts": {"sv": "Initiativet tas bort.", "en": "The initiative is removed."},
     "curate.undo.legend": {"sv": "Ångra ändringen", "en": "Undo the change"},
     "curate.undo.reason": {"sv": "Skäl (valfritt)", "en": "Reason (optional)"},
@@ -69,15 +77,19 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The undo is kept in the history as a new change, with the reason, who undid it and when.",
     },
     "curate.undo.submit": {"sv": "Ångra ändringen", "en": "Undo the change"},
-    "curate.undo.done": {"sv": "Ändringen är ångrad. Ångrandet finns i historiken.",
-                         "en": "The change is undone. The undo is in the history."},
+    "curate.undo.done": {
+        "sv": "Ändringen är ångrad. Ångrandet finns i historiken.",
+        "en": "The change is undone. The undo is in the history.",
+    },
     "curate.undo.stale": {
         "sv": "Något har ändrats efter den här ändringen, så den kan inte ångras längre. Bara den senaste ändringen "
-              "av en sak kan ångras.",
+        "av en sak kan ångras.",
         "en": "Something has changed since this change, so it cannot be undone any more. Only the latest change of a "
-              "thing can be undone.",
+        "thing can be undone.",
     },
-    "curate.undo.unknown": {"sv": "Det finns ingen sådan ändring i historiken.",
-                            "en": "There is no such change in the history."},
+    "curate.undo.unknown": {
+        "sv": "Det finns ingen sådan ändring i historiken.",
+        "en": "There is no such change in the history.",
+    },
     "curate.undo.back": {"sv": "Tillbaka utan att ångra", "en": "Back without undoing"},
 }

@@ -20,17 +20,22 @@ TEXTS: dict[str, dict[str, str]] = {
     "curate.initiative.end": {"sv": "Slutdatum", "en": "End date"},
     "curate.initiative.dates.help": {
         "sv": "Skriv ÅÅÅÅ-MM-DD, eller bara ÅÅÅÅ-MM eller ÅÅÅÅ när bara månad eller år är känt. Lämna tomt om "
-              "datumet inte är känt. Slutdatumet får inte vara före startdatumet.",
+        "datumet inte är känt. Slutdatumet får inte vara före startdatumet.",
         "en": "Write YYYY-MM-DD, or only YYYY-MM or YYYY when only the month or year is known. Leave empty when "
-              "the date is not known. The end date may not be before the start date."},
+        "the date is not known. The end date may not be before the start date.",
+    },
     "curate.initiative.partners": {"sv": "Deltagande organisationer", "en": "Participating organisations"},
     "curate.initiative.classification": {"sv": "Fokusområde och perspektiv", "en": "Focus area and perspectives"},
     "curate.initiative.no_focus_area": {"sv": "Inget fokusområde", "en": "No focus area"},
     "curate.initiative.perspectives": {"sv": "Prioriterade perspektiv", "en": "Priority perspectives"},
     "curate.initiative.decision": {"sv": "Beslutet", "en": "The decision"},
     "curate.initiative.add": {"sv": "Lägg till initiativet", "en": "Add the initiative"},
-    "curate.initiative.done.add": {"sv": "Initiativet är tillagt. Ändringen finns i historiken.",
-                                   "en": "The initiative is added. The change is in the history."},
-    "curate.initiative.done.edit": {"sv": "Uppgifterna är sparade. Ändringen finns i historiken.",
-                                    "en": "The facts are saved. The change is in the history."},
+    "curate.initiative.done.add": {
+        "sv": "Initiativet är tillagt. Ändringen finns i historiken.",
+        "en": "The initiative is added. The change is in the history.",
+    },
+    "curate.initiative.done.edit": {
+        "sv": "Uppgifterna är sparade. Ändringen finns i historiken.",
+        "en": "The facts are saved. The change is in the history.",
+    },
 }

@@ -56,8 +56,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "entities.parties": {"sv": "Parter i Samhällskontraktet", "en": "Parties of Samhällskontraktet"},
     # ---------------------------------------------------------------- statuses and roles
     "entities.status": {"sv": "Status", "en": "Status"},
-    "entities.added_by": {"sv": "Tillagt i grafen av core team, inte hämtat ur ett källdokument:",
-                          "en": "Added to the graph by the core team, not taken from a source document:"},
+    "entities.added_by": {
+        "sv": "Tillagt i grafen av core team, inte hämtat ur ett källdokument:",
+        "en": "Added to the graph by the core team, not taken from a source document:",
+    },
     "entities.status.none": {"sv": "status ej angiven i källan", "en": "status not stated in the source"},
     "entities.role.participant": {"sv": "deltagare", "en": "participant"},
     "entities.role.funder": {"sv": "finansiär", "en": "funder"},
@@ -65,17 +67,19 @@ TEXTS: dict[str, dict[str, str]] = {
     # ---------------------------------------------------------------- the list of initiatives
     "entities.list.intro": {
         "sv": "Alla initiativ som källorna nämner, ordnade efter status. Välj typ eller status för att avgränsa "
-              "listan.",
+        "listan.",
         "en": "Every initiative the sources name, ordered by status. Choose a kind or a status to narrow the list.",
     },
     "entities.list.proposals": {
         "sv": "Fokusområden och kopplingar till Agenda 2030:s mål är förslag från kunskapsgrafprojektet tills core "
-              "team har bekräftat dem.",
+        "team har bekräftat dem.",
         "en": "Focus areas and links to the Agenda 2030 goals are proposals by the knowledge graph project until the "
-              "core team has confirmed them.",
+        "core team has confirmed them.",
     },
-    "entities.list.shown": {"sv": "Visar {shown} av {total} initiativ.",
-                            "en": "Showing {shown} of {total} initiatives."},
+    "entities.list.shown": {
+        "sv": "Visar {shown} av {total} initiativ.",
+        "en": "Showing {shown} of {total} initiatives.",
+    },
     "entities.list.empty": {"sv": "Inga initiativ motsvarar urvalet.", "en": "No initiative matches the selection."},
     "entities.filter.all_kinds": {"sv": "Alla typer", "en": "All kinds"},
     "entities.filter.all_statuses": {"sv": "Alla statusar", "en": "All statuses"},
@@ -88,17 +92,23 @@ TEXTS: dict[str, dict[str, str]] = {
     "entities.scope.perspective": {"sv": "perspektivet", "en": "the perspective"},
     "entities.scope.function": {"sv": "funktionen", "en": "the function"},
     "entities.scope.theme": {"sv": "temat", "en": "the theme"},
-    "entities.scope.partner": {"sv": "initiativ där organisationen deltar eller finansierar",
-                               "en": "initiatives the organisation takes part in or funds"},
-    "entities.more": {"sv": "och {n} till – se alla {total} i listan över initiativ",
-                      "en": "and {n} more – see all {total} in the list of initiatives"},
+    "entities.scope.partner": {
+        "sv": "initiativ där organisationen deltar eller finansierar",
+        "en": "initiatives the organisation takes part in or funds",
+    },
+    "entities.more": {
+        "sv": "och {n} till – se alla {total} i listan över initiativ",
+        "en": "and {n} more – see all {total} in the list of initiatives",
+    },
     "entities.pager": {"sv": "Sidor", "en": "Pages"},
     "entities.pager.status": {"sv": "Sida {page} av {pages}", "en": "Page {page} of {pages}"},
     "entities.pager.previous": {"sv": "Föregående sida", "en": "Previous page"},
     "entities.pager.next": {"sv": "Nästa sida", "en": "Next page"},
     "entities.pager.page": {"sv": "Sida {n}", "en": "Page {n}"},
-    "entities.pager.invalid": {"sv": "Sidnumret ska vara ett heltal från 1.",
-                               "en": "The page number must be a whole number from 1."},
+    "entities.pager.invalid": {
+        "sv": "Sidnumret ska vara ett heltal från 1.",
+        "en": "The page number must be a whole number from 1.",
+    },
     # ---------------------------------------------------------------- an initiative
     "entities.initiative": {"sv": "Initiativ", "en": "Initiative"},
     "entities.kind": {"sv": "Typ", "en": "Kind"},
@@ -111,13 +121,15 @@ TEXTS: dict[str, dict[str, str]] = {
     "entities.responsible": {"sv": "Ansvarig", "en": "Responsible"},
     "entities.part_of": {"sv": "Del av", "en": "Part of"},
     "entities.parts": {"sv": "Delar", "en": "Parts"},
-    "entities.classification": {"sv": "Fokusområde, perspektiv och funktion",
-                                "en": "Focus area, perspectives and function"},
+    "entities.classification": {
+        "sv": "Fokusområde, perspektiv och funktion",
+        "en": "Focus area, perspectives and function",
+    },
     "entities.classification.proposed": {
         "sv": "Indelningen är kunskapsgrafprojektets förslag – källan anger den inte, och core team har inte "
-              "bekräftat den.",
+        "bekräftat den.",
         "en": "This classification is the knowledge graph project's proposal – the source does not state it, and the "
-              "core team has not confirmed it.",
+        "core team has not confirmed it.",
     },
     "entities.none_proposed": {"sv": "inget angivet eller föreslaget", "en": "none stated or proposed"},
     "entities.targets": {"sv": "Delmål i Agenda 2030", "en": "Agenda 2030 targets"},
@@ -125,16 +137,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Kopplingarna nedan med status föreslagen är förslag från kunskapsgrafprojektet, inte beslut.",
         "en": "The links below with status proposed are proposals by the knowledge graph project, not decisions.",
     },
-    "entities.targets.none": {"sv": "Initiativet har ingen koppling till delmål ännu.",
-                              "en": "The initiative has no link to a target yet."},
+    "entities.targets.none": {
+        "sv": "Initiativet har ingen koppling till delmål ännu.",
+        "en": "The initiative has no link to a target yet.",
+    },
     "entities.link_status": {"sv": "Status", "en": "Status"},
     "entities.relevance": {"sv": "Relevans", "en": "Relevance"},
     "entities.rationale": {"sv": "Motivering", "en": "Rationale"},
     "entities.proposed_by": {"sv": "Föreslagen av", "en": "Proposed by"},
     "entities.decided_by": {"sv": "Senast ändrad av", "en": "Last changed by"},
     "entities.budget": {"sv": "Budget", "en": "Budget"},
-    "entities.budget.caption": {"sv": "Budgetposter för initiativet, som källan anger dem",
-                                "en": "Budget lines for the initiative, as the source states them"},
+    "entities.budget.caption": {
+        "sv": "Budgetposter för initiativet, som källan anger dem",
+        "en": "Budget lines for the initiative, as the source states them",
+    },
     "entities.budget.line": {"sv": "Post", "en": "Line"},
     "entities.budget.amount": {"sv": "Belopp", "en": "Amount"},
     "entities.budget.funding": {"sv": "Budgetkälla", "en": "Funding source"},
@@ -147,9 +163,9 @@ TEXTS: dict[str, dict[str, str]] = {
     # ---------------------------------------------------------------- partners
     "entities.partners.intro": {
         "sv": "Samhällskontraktet, dess parter med förvaltningar och de andra organisationer och aktörer som källorna "
-              "nämner.",
+        "nämner.",
         "en": "Samhällskontraktet, its parties with their administrations, and the other organisations and actors the "
-              "sources name.",
+        "sources name.",
     },
     "entities.partners.count": {
         "sv": "Antalet initiativ räknar de initiativ där organisationen själv är deltagare eller finansiär.",
@@ -163,8 +179,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "entities.vision_mission": {"sv": "Vision och mission", "en": "Vision and mission"},
     "entities.vision": {"sv": "Vision", "en": "Vision"},
     "entities.mission": {"sv": "Mission", "en": "Mission"},
-    "entities.collaboration.organisation": {"sv": "Organisation och arbetssätt",
-                                            "en": "Organisation and way of working"},
+    "entities.collaboration.organisation": {
+        "sv": "Organisation och arbetssätt",
+        "en": "Organisation and way of working",
+    },
     "entities.collaboration.partners": {"sv": "Samarbetspartner", "en": "Partners"},
     "entities.relations": {"sv": "Tillhörighet", "en": "Affiliation"},
     "entities.belongs_to": {"sv": "Del av", "en": "Part of"},
@@ -172,8 +190,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "entities.party_of": {"sv": "Part i", "en": "Party of"},
     "entities.partner_of": {"sv": "Partner i", "en": "Partner of"},
     "entities.its_initiatives": {"sv": "Initiativ", "en": "Initiatives"},
-    "entities.initiatives.none": {"sv": "Källorna nämner inget initiativ som organisationen deltar i.",
-                                  "en": "The sources name no initiative the organisation takes part in."},
+    "entities.initiatives.none": {
+        "sv": "Källorna nämner inget initiativ som organisationen deltar i.",
+        "en": "The sources name no initiative the organisation takes part in.",
+    },
     "entities.goals.derived": {"sv": "Mål som initiativen bidrar till", "en": "Goals its initiatives serve"},
     "entities.goals.derived.explain": {
         "sv": "Härlett från initiativens kopplingar till delmål; status för kopplingarna står inom parentes.",
@@ -183,8 +203,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "entities.collaborators.partner": {"sv": "samarbetspartner enligt källan", "en": "partner according to the source"},
     "entities.collaborators.shared": {"sv": "gemensamma initiativ", "en": "shared initiatives"},
     "entities.people": {"sv": "Personer i offentliga roller", "en": "People in public roles"},
-    "entities.people.explain": {"sv": "Endast namn och offentlig roll; inga kontaktuppgifter lagras.",
-                                "en": "Name and public role only; no contact details are stored."},
+    "entities.people.explain": {
+        "sv": "Endast namn och offentlig roll; inga kontaktuppgifter lagras.",
+        "en": "Name and public role only; no contact details are stored.",
+    },
     "entities.events.organised": {"sv": "Arrangerade evenemang", "en": "Events organised"},
     "entities.published": {"sv": "Källdokument som organisationen gett ut", "en": "Source documents it published"},
     # ---------------------------------------------------------------- focus areas, perspectives, functions, themes
@@ -203,8 +225,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "entities.unit_of": {"sv": "Funktion inom", "en": "Function of"},
     "entities.scheme": {"sv": "Ingår i", "en": "In scheme"},
     "entities.challenges": {"sv": "Utmaningar inom fokusområdet", "en": "Challenges within the focus area"},
-    "entities.siblings": {"sv": "Andra utmaningar inom samma fokusområde",
-                          "en": "Other challenges within the same focus area"},
+    "entities.siblings": {
+        "sv": "Andra utmaningar inom samma fokusområde",
+        "en": "Other challenges within the same focus area",
+    },
     "entities.assigned.any": {"sv": "Initiativ", "en": "Initiatives"},
     "entities.assigned.challenge": {"sv": "Initiativ inom fokusområdet", "en": "Initiatives within the focus area"},
     "entities.assigned.proposed": {

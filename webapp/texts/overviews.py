@@ -7,19 +7,19 @@ TEXTS: dict[str, dict[str, str]] = {
     "overviews.title": {"sv": "Översikter", "en": "Overviews"},
     "overviews.intro": {
         "sv": "Samverkans initiativ och parter mot Agenda 2030 i tabeller: vad som täcks, vad som saknas och vad "
-              "budgeten säger. Alla kopplingar till delmål är förslag tills core team bekräftar dem, och "
-              "översikterna visar alltid om en koppling är föreslagen eller bekräftad.",
+        "budgeten säger. Alla kopplingar till delmål är förslag tills core team bekräftar dem, och "
+        "översikterna visar alltid om en koppling är föreslagen eller bekräftad.",
         "en": "The collaboration's initiatives and partners against Agenda 2030 in tables: what is covered, what "
-              "is missing and what the budget says. Every link to a target is a proposal until the core team "
-              "confirms it, and the overviews always show whether a link is proposed or confirmed.",
+        "is missing and what the budget says. Every link to a target is a proposal until the core team "
+        "confirms it, and the overviews always show whether a link is proposed or confirmed.",
     },
     "overviews.list": {"sv": "Översikterna", "en": "The overviews"},
     "overviews.initiatives_goals": {"sv": "Initiativ och mål", "en": "Initiatives and goals"},
     "overviews.initiatives_goals.about": {
         "sv": "Varje initiativ mot de 17 målen: vilka delmål det är kopplat till, om kopplingen är primär och "
-              "om den är föreslagen eller bekräftad.",
+        "om den är föreslagen eller bekräftad.",
         "en": "Every initiative against the 17 goals: which targets it is linked to, whether the link is primary "
-              "and whether it is proposed or confirmed.",
+        "and whether it is proposed or confirmed.",
     },
     "overviews.partners_goals": {"sv": "Partner och mål", "en": "Partners and goals"},
     "overviews.partners_goals.about": {
@@ -28,17 +28,16 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "overviews.gaps": {"sv": "Luckor", "en": "Gaps"},
     "overviews.gaps.about": {
-        "sv": "Valda delmål som inget initiativ arbetar med, mål utan initiativ och initiativ utan bekräftat "
-              "delmål.",
+        "sv": "Valda delmål som inget initiativ arbetar med, mål utan initiativ och initiativ utan bekräftat delmål.",
         "en": "Selected targets no initiative works on, goals without an initiative and initiatives without a "
-              "confirmed target.",
+        "confirmed target.",
     },
     "overviews.budget": {"sv": "Budget", "en": "Budget"},
     "overviews.budget.about": {
         "sv": "Budgetposterna per status och budgetkälla, med de redovisade summorna bredvid summan av posterna "
-              "– de stämmer inte överens i källan.",
+        "– de stämmer inte överens i källan.",
         "en": "The budget lines per status and funding source, with the reported totals beside the sum of the "
-              "lines – they do not agree in the source.",
+        "lines – they do not agree in the source.",
     },
     "overviews.back": {"sv": "Alla översikter", "en": "All overviews"},
     "overviews.breadcrumb": {"sv": "Sökväg", "en": "Breadcrumb"},
@@ -88,17 +87,19 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "overviews.no_link": {"sv": "ingen koppling", "en": "no link"},
     # ---------------------------------------------------------------- initiatives × goals
-    "overviews.rows": {"sv": "Raderna {first}–{last} av {total} visas; totalerna längst ner gäller alla rader.",
-                       "en": "Rows {first}–{last} of {total} are shown; the totals at the bottom count every row."},
+    "overviews.rows": {
+        "sv": "Raderna {first}–{last} av {total} visas; totalerna längst ner gäller alla rader.",
+        "en": "Rows {first}–{last} of {total} are shown; the totals at the bottom count every row.",
+    },
     "overviews.ig.intro": {
         "sv": "Raderna är samverkans {rows} initiativ, kolumnerna de 17 målen. En cell visar initiativets "
-              "kopplingar till målets delmål: delmålets nummer, om kopplingen är primär och om den är föreslagen "
-              "eller bekräftad. Delmålsnumret leder till delmålet, antalet till initiativets kopplingar med "
-              "motiveringar.",
+        "kopplingar till målets delmål: delmålets nummer, om kopplingen är primär och om den är föreslagen "
+        "eller bekräftad. Delmålsnumret leder till delmålet, antalet till initiativets kopplingar med "
+        "motiveringar.",
         "en": "The rows are the collaboration's {rows} initiatives, the columns the 17 goals. A cell shows the "
-              "initiative's links to the goal's targets: the target's number, whether the link is primary and "
-              "whether it is proposed or confirmed. The target number leads to the target, the count to the "
-              "initiative's links with their rationales.",
+        "initiative's links to the goal's targets: the target's number, whether the link is primary and "
+        "whether it is proposed or confirmed. The target number leads to the target, the count to the "
+        "initiative's links with their rationales.",
     },
     "overviews.ig.caption": {
         "sv": "Initiativ (rader) mot mål (kolumner): kopplingar till målens delmål",
@@ -119,13 +120,13 @@ TEXTS: dict[str, dict[str, str]] = {
     # ---------------------------------------------------------------- partners × goals
     "overviews.pg.intro": {
         "sv": "Raderna är de {rows} organisationer som deltar i eller finansierar initiativ med kopplingar till "
-              "delmål, kolumnerna de 17 målen. En cell visar i hur många av organisationens initiativ som är "
-              "kopplade till målet och leder till organisationens sida. Kopplingarna går via initiativen och är "
-              "förslag tills core team bekräftar dem.",
+        "delmål, kolumnerna de 17 målen. En cell visar i hur många av organisationens initiativ som är "
+        "kopplade till målet och leder till organisationens sida. Kopplingarna går via initiativen och är "
+        "förslag tills core team bekräftar dem.",
         "en": "The rows are the {rows} organisations that take part in or fund initiatives linked to targets, the "
-              "columns the 17 goals. A cell shows how many of the organisation's initiatives are linked to the "
-              "goal and leads to the organisation's page. The links go through the initiatives and are proposals "
-              "until the core team confirms them.",
+        "columns the 17 goals. A cell shows how many of the organisation's initiatives are linked to the "
+        "goal and leads to the organisation's page. The links go through the initiatives and are proposals "
+        "until the core team confirms them.",
     },
     "overviews.pg.caption": {
         "sv": "Organisationer (rader) mot mål (kolumner): antal initiativ med kopplingar till målets delmål",
@@ -133,15 +134,15 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "overviews.pg.summary": {
         "sv": "Siffran är antalet initiativ; ○ bara föreslagna kopplingar, ● minst en bekräftad koppling, "
-              "◆ organisationen finansierar minst ett av dem.",
+        "◆ organisationen finansierar minst ett av dem.",
         "en": "The number is the count of initiatives; ○ only proposed links, ● at least one confirmed link, "
-              "◆ the organisation funds at least one of them.",
+        "◆ the organisation funds at least one of them.",
     },
     "overviews.pg.legend.count": {
         "sv": "antal initiativ som organisationen deltar i eller finansierar och som är kopplade till målet; "
-              "länken leder till organisationens sida",
+        "länken leder till organisationens sida",
         "en": "number of initiatives the organisation takes part in or funds that are linked to the goal; the "
-              "link leads to the organisation's page",
+        "link leads to the organisation's page",
     },
     "overviews.pg.legend.proposed": {
         "sv": "bara föreslagna kopplingar (förslag, inte bekräftade)",
@@ -180,9 +181,9 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "overviews.gaps.selected.about": {
         "sv": "Core team väljer vilka delmål samverkan ska arbeta med. Här listas de valda delmål som inget "
-              "initiativ (föreslaget eller bekräftat) är kopplat till.",
+        "initiativ (föreslaget eller bekräftat) är kopplat till.",
         "en": "The core team chooses which targets the collaboration works on. Listed here are the selected "
-              "targets no initiative (proposed or confirmed) is linked to.",
+        "targets no initiative (proposed or confirmed) is linked to.",
     },
     "overviews.gaps.no_selection": {
         "sv": "Core team har inte valt några delmål ännu.",
@@ -190,8 +191,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "overviews.gaps.no_selection.more": {
         "sv": "Därför kan ingen lucka mot valda delmål visas. När core team väljer delmål syns de här.",
-        "en": "So no gap against selected targets can be shown. When the core team selects targets they appear "
-              "here.",
+        "en": "So no gap against selected targets can be shown. When the core team selects targets they appear here.",
     },
     "overviews.gaps.all_served": {
         "sv": "Alla {n} valda delmål har minst ett initiativ.",
@@ -205,9 +205,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "overviews.gaps.goals": {"sv": "Mål utan initiativ", "en": "Goals without an initiative"},
     "overviews.gaps.goals.count": {
         "sv": "{count} av {n} mål har inget initiativ med en föreslagen eller bekräftad koppling till något av "
-              "sina delmål:",
-        "en": "{count} of {n} goals have no initiative with a proposed or confirmed link to any of their "
-              "targets:",
+        "sina delmål:",
+        "en": "{count} of {n} goals have no initiative with a proposed or confirmed link to any of their targets:",
     },
     "overviews.gaps.goals.none": {
         "sv": "Alla 17 mål har minst ett initiativ (föreslaget eller bekräftat).",
@@ -223,7 +222,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "overviews.gaps.unconfirmed.all": {
         "sv": "I dag gäller det alla initiativ: alla kopplingar är förslag som core team ännu inte har tagit "
-              "ställning till.",
+        "ställning till.",
         "en": "Today that is every initiative: all links are proposals the core team has not yet decided on.",
     },
     "overviews.gaps.unconfirmed.none": {
@@ -236,18 +235,18 @@ TEXTS: dict[str, dict[str, str]] = {
     # ---------------------------------------------------------------- budget
     "overviews.budget.intro": {
         "sv": "Budgetuppdateringen från core team-mötet, så som källan anger den. Källans poster summerar inte "
-              "till dess egna totalsummor. Inget är rättat: både posterna och de redovisade summorna visas som "
-              "de står, och skillnaden redovisas.",
+        "till dess egna totalsummor. Inget är rättat: både posterna och de redovisade summorna visas som "
+        "de står, och skillnaden redovisas.",
         "en": "The budget update from the core team meeting, as the source states it. The source's lines do not "
-              "add up to its own totals. Nothing is corrected: both the lines and the reported totals are shown "
-              "as stated, and the difference is reported.",
+        "add up to its own totals. Nothing is corrected: both the lines and the reported totals are shown "
+        "as stated, and the difference is reported.",
     },
     "overviews.budget.by_status": {"sv": "Poster per status", "en": "Lines per status"},
     "overviews.budget.by_status.about": {
         "sv": "Status är den rubrik posten står under i källan. Delposter (”varav”) ingår i sin post och räknas "
-              "inte två gånger.",
+        "inte två gånger.",
         "en": "The status is the heading the line is listed under in the source. Parts (\u201cof which\u201d) "
-              "are included in their line and not counted twice.",
+        "are included in their line and not counted twice.",
     },
     "overviews.budget.status": {"sv": "Status: {status}", "en": "Status: {status}"},
     "overviews.budget.no_status": {"sv": "Status ej angiven", "en": "Status not stated"},
@@ -267,9 +266,9 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "overviews.budget.by_funding.about": {
         "sv": "Per budgetkälla: den summa källan redovisar bredvid summan av de poster och delposter som källan "
-              "anger för budgetkällan.",
+        "anger för budgetkällan.",
         "en": "Per funding source: the total the source reports beside the sum of the lines and parts the "
-              "source assigns to that funding source.",
+        "source assigns to that funding source.",
     },
     "overviews.budget.funding_caption": {
         "sv": "Redovisad summa och summan av posterna per budgetkälla",
@@ -290,10 +289,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The source's lines and totals do not agree:",
     },
     "overviews.budget.without_funding": {
-        "sv": "Poster utan angiven budgetkälla (ingår inte i någon budgetkällas summa, bara i summan av alla "
-              "poster):",
-        "en": "Lines without a stated funding source (in no funding source's sum, only in the sum of all "
-              "lines):",
+        "sv": "Poster utan angiven budgetkälla (ingår inte i någon budgetkällas summa, bara i summan av alla poster):",
+        "en": "Lines without a stated funding source (in no funding source's sum, only in the sum of all lines):",
     },
     "overviews.budget.none": {"sv": "Grafen har inga budgetposter.", "en": "The graph has no budget lines."},
 }

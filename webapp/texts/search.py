@@ -8,22 +8,22 @@ TEXTS: dict[str, dict[str, str]] = {
     "search.field": {"sv": "Sökord", "en": "Search term"},
     "search.intro": {
         "sv": "Sök bland initiativ, organisationer, fokusområden, perspektiv, funktioner, evenemang och "
-              "Agenda 2030:s mål, delmål och indikatorer – på svenska och engelska. Du hittar också delmål "
-              "genom motiveringarna till varför initiativ är kopplade till dem.",
+        "Agenda 2030:s mål, delmål och indikatorer – på svenska och engelska. Du hittar också delmål "
+        "genom motiveringarna till varför initiativ är kopplade till dem.",
         "en": "Search the initiatives, organisations, focus areas, perspectives, functions, events and the "
-              "Agenda 2030 goals, targets and indicators – in Swedish and English. Targets are also found "
-              "through the rationales for why initiatives are linked to them.",
+        "Agenda 2030 goals, targets and indicators – in Swedish and English. Targets are also found "
+        "through the rationales for why initiatives are linked to them.",
     },
     "search.hints": {"sv": "Tips", "en": "Tips"},
     "search.hint.parts": {
         "sv": "Sök på en del av ett ord: ”äldre” hittar också ”äldreomsorg” och ”äldreboende”.",
         "en": "Search for part of a word: \u201cäldre\u201d also finds \u201cäldreomsorg\u201d and "
-              "\u201cäldreboende\u201d.",
+        "\u201cäldreboende\u201d.",
     },
     "search.hint.languages": {
         "sv": "Både svenska och engelska fungerar: ”ensamhet” och ”loneliness” hittar samma initiativ.",
         "en": "Both Swedish and English work: \u201cloneliness\u201d and \u201censamhet\u201d find the same "
-              "initiative.",
+        "initiative.",
     },
     "search.hint.codes": {
         "sv": "Sök på ett nummer för att hitta ett mål, delmål eller en indikator, t.ex. 3.4 eller 3.4.1.",
@@ -39,9 +39,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "search.count.one": {"sv": "1 träff för ”{query}”", "en": "1 result for \u201c{query}\u201d"},
     "search.approximate": {
         "sv": "Inga träffar med exakt stavning; visar träffar där å, ä, ö och andra tecken med accent räknas som "
-              "a, a, o (t.ex. ”aldre” som ”äldre”).",
+        "a, a, o (t.ex. ”aldre” som ”äldre”).",
         "en": "No results with the exact spelling; showing results where å, ä, ö and other accented letters count "
-              "as a, a, o (e.g. \u201caldre\u201d as \u201cäldre\u201d).",
+        "as a, a, o (e.g. \u201caldre\u201d as \u201cäldre\u201d).",
     },
     "search.by_kind": {"sv": "Träffar per slag", "en": "Results by kind"},
     "search.shown": {
@@ -52,9 +52,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "search.suggestions": {"sv": "Förslag", "en": "Suggestions"},
     "search.suggest.spelling": {
         "sv": "Kontrollera stavningen, eller sök på en kortare del av ordet (t.ex. ”äldre” i stället för "
-              "”äldreomsorgen”).",
+        "”äldreomsorgen”).",
         "en": "Check the spelling, or search for a shorter part of the word (e.g. \u201cäldre\u201d instead of "
-              "\u201cäldreomsorgen\u201d).",
+        "\u201cäldreomsorgen\u201d).",
     },
     "search.suggest.language": {
         "sv": "Prova samma ord på engelska eller svenska.",
@@ -67,8 +67,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "search.suggest.browse": {"sv": "Eller bläddra:", "en": "Or browse:"},
     "search.too_long": {
         "sv": "Sökfrågan är för lång ({n} tecken). Skriv högst {max} tecken, till exempel ett eller några ord.",
-        "en": "The search is too long ({n} characters). Use at most {max} characters, for example a word or a "
-              "few.",
+        "en": "The search is too long ({n} characters). Use at most {max} characters, for example a word or a few.",
     },
     # the kinds of resources: headings with counts
     "search.kind.goal": {"sv": "Mål", "en": "Goals"},

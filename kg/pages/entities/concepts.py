@@ -36,6 +36,7 @@ def shown_of(total: int) -> int:
     """How many of `total` initiatives a page lists."""
     return total if total <= SHOWN + SLACK else SHOWN
 
+
 CONCEPT_LINKS = {
     # kind -> the property by which initiatives are assigned to it
     "focus-area": SKK + "focusArea",

@@ -53,8 +53,10 @@ def _order(store: ox.Store, lang: str) -> list[tuple[str, str | None, str | None
         return None if value is None else shared.setdefault(value, value)
 
     bindings = {"lang": lang, "kindFilter": ALL, "statusFilter": ALL, "scope": ALL}
-    return [(one(r["initiative"]), r["labelSv"], r["labelEn"], one(r["kind"]), one(r["status"]))
-            for r in run_page_query(store, "initiatives-list", bindings)]
+    return [
+        (one(r["initiative"]), r["labelSv"], r["labelEn"], one(r["kind"]), one(r["status"]))
+        for r in run_page_query(store, "initiatives-list", bindings)
+    ]
 
 
 def listed(

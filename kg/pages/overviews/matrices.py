@@ -95,8 +95,11 @@ def initiatives_goals(
     rows (one query each). PageOutOfRange past the last page. The totals and the count are kept per `state` of the
     data (kg.pages.statecache), so that each further page runs only its own queries."""
     columns = goals(store, lang)
-    totals = per_state(state, "initiatives-goals-totals", lambda: {
-        row["goal"]: row for row in run_page_query(store, "overviews-initiatives-totals")})
+    totals = per_state(
+        state,
+        "initiatives-goals-totals",
+        lambda: {row["goal"]: row for row in run_page_query(store, "overviews-initiatives-totals")},
+    )
     count = per_state(state, "initiatives-goals-count", lambda: run_page_query(store, "overviews-initiatives-count"))
     pages = paging(page, count[0]["count"] if count else 0, size)
     rows = []
@@ -108,8 +111,9 @@ def initiatives_goals(
                 continue
             seen.add(row["link"])
             code, goal = target_code(row["target"])
-            by_goal[goal].append(LinkMark(row["link"], row["target"], code, row["relevance"] == PRIMARY,
-                                          _status(row["status"])))
+            by_goal[goal].append(
+                LinkMark(row["link"], row["target"], code, row["relevance"] == PRIMARY, _status(row["status"]))
+            )
         cells = [InitiativeCell(g, sorted(by_goal.get(g.iri, []), key=lambda m: code_key(m.code))) for g in columns]
         rows.append(InitiativeRow(item["initiative"], pick(item, "label", lang) or item["initiative"], cells))
     every = list(totals.values())
@@ -188,8 +192,11 @@ def partners_goals(
     participation and link) are kept per `state` of the data (kg.pages.statecache): each further page runs only its
     own queries."""
     columns = goals(store, lang)
-    per_goal = per_state(state, "partners-goals-totals", lambda: {
-        row["goal"]: row["partners"] for row in run_page_query(store, "partners-goals-totals")})
+    per_goal = per_state(
+        state,
+        "partners-goals-totals",
+        lambda: {row["goal"]: row["partners"] for row in run_page_query(store, "partners-goals-totals")},
+    )
     count = per_state(state, "partners-goals-count", lambda: run_page_query(store, "partners-goals-count"))
     pages = paging(page, count[0]["count"] if count else 0, size)
     rows = []
@@ -207,8 +214,11 @@ def partners_goals(
         by_goal: dict[str, list[Participation]] = defaultdict(list)
         for initiative, reached in goals_of.items():
             for goal, confirmed in reached.items():
-                by_goal[goal].append(Participation(initiative, labels[initiative],
-                                                   tuple(sorted(roles[initiative], reverse=True)), confirmed))
+                by_goal[goal].append(
+                    Participation(
+                        initiative, labels[initiative], tuple(sorted(roles[initiative], reverse=True)), confirmed
+                    )
+                )
         cells = [PartnerCell(g, sorted(by_goal.get(g.iri, []), key=lambda p: sort_key(p.label, lang))) for g in columns]
         rows.append(PartnerRow(partner, pick(item, "partner", lang) or partner, cells, item["initiatives"]))
     return PartnerMatrix(columns, rows, [per_goal.get(g.iri, 0) for g in columns], pages)
