@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from kg.build import build  # noqa: E402
-from kg.network import clear_cache  # noqa: E402
+from kg.statecache import clear as clear_cache  # noqa: E402
 from webapp import create_app  # noqa: E402
 
 URLS = [

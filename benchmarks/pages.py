@@ -48,7 +48,7 @@ OUT = HERE / "out"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
-from kg.network import clear_cache  # noqa: E402
+from kg.statecache import clear as clear_cache  # noqa: E402
 from webapp import create_app  # noqa: E402
 
 PAGES = [

@@ -4,14 +4,15 @@
         [--timeout 60] [--seconds 10] [--clients 4]
     .venv/bin/python benchmarks/scale.py --table          # only write the table again from the stored results
 
-For each size: generate the TriG file (national.py), build the store from it in a child process (its time and
-the peak memory of that process, ru_maxrss), run every named query as `kg query NAME` runs it (no parameters
-bound: kg.queries.run_query) in a worker process, request the main pages through Flask's test client in a worker
-process (as pages.py does, but on pages of the national graph), and then start `kg serve` on a free loopback port,
-wait until it is idle (it fills its caches in the background at start) and measure the SPARQL endpoint with
-`--clients` concurrent clients for `--seconds` (http_endpoint.py's throughput run) over the named queries that
-answered within the time limit. A run (one query, one request) that takes longer than `--timeout` seconds stops
-its worker and is reported as "> T s"; the worker starts again for the next one.
+For each size: generate the TriG file (national.py), build the store from it in a child process (its time and the
+peak memory of that process, ru_maxrss), run every named query as `kg query NAME` runs it (no parameters bound:
+kg.queries.run_query), and again with its parameter bound (BOUND), in a worker process that reads the store as the
+query workers do (kg.snapshots.SnapshotReader with the app's default READ_IN_MEMORY bound), request the main pages
+through Flask's test client in a worker process (as pages.py does, but on pages of the national graph), and then
+start `kg serve` on a free loopback port, wait until it is idle (it fills its caches in the background at start) and
+measure the SPARQL endpoint with `--clients` concurrent clients for `--seconds` (http_endpoint.py's throughput run)
+over the named queries that answered within the time limit (unbound). A run (one query, one request) that takes
+longer than `--timeout` seconds stops its worker and is reported as "> T s"; the worker starts again for the next one.
 
 Results are kept per backend and size in benchmarks/out/scale-<backend>-<size>.json, so that a size can be run in
 another session; the table of every stored size, with medians and the ratio from each size to the next, goes to
@@ -122,7 +123,13 @@ class Oxigraph:
         return result
 
     def open(self, built: dict) -> ox.Store:
-        return ox.Store.read_only(built["store"])
+        """As the query workers read it: kg.snapshots.SnapshotReader with the app's default READ_IN_MEMORY bound
+        (an in-memory copy up to READ_IN_MEMORY_MAX_TRIPLES quads, else on disk)."""
+        from kg.snapshots import SnapshotReader
+        from webapp import DEFAULTS
+        from webapp.services import in_memory_limit
+
+        return SnapshotReader(built["store"], in_memory=in_memory_limit(DEFAULTS)).store
 
     def app_config(self, built: dict, folder: Path) -> dict:
         return {
@@ -368,9 +375,29 @@ def _query_setup(backend: Oxigraph, built: dict) -> Callable[[], object]:
     return lambda: backend.open(built)
 
 
-def _run_query(store: ox.Store, name: str) -> tuple[float, int]:
+#: the value each named query's parameter is bound to in the runs with a parameter (`NAME param=value`)
+BOUND = {
+    "goal": "http://metadata.un.org/sdg/3",
+    "target": "http://metadata.un.org/sdg/3.4",
+    "focusArea": "https://w3id.org/samhallskontraktet/id/focus-area/syn-01",
+    "perspective": "https://w3id.org/samhallskontraktet/id/perspective/syn-01",
+    "initiative": "https://w3id.org/samhallskontraktet/id/initiative/syn-1",
+}
+
+
+def query_items() -> list[str]:
+    """Every named query without parameters (as `kg query NAME` runs it), then each with its parameter bound."""
+    items = list(named_queries())
+    for name, query in named_queries().items():
+        items += [f"{name} {p.name}={BOUND[p.name]}" for p in query.parameters if p.name in BOUND]
+    return items
+
+
+def _run_query(store: ox.Store, item: str) -> tuple[float, int]:
+    name, *bound = item.split(" ")
+    bindings = {k: ox.NamedNode(v) for k, v in (b.split("=", 1) for b in bound)}
     start = time.perf_counter()
-    rows = len(list(run_query(store, name)))  # as `kg query NAME` runs it: no parameters bound
+    rows = len(list(run_query(store, name, bindings)))
     return time.perf_counter() - start, rows
 
 
@@ -378,7 +405,9 @@ def _page_setup(config: dict) -> Callable[[], object]:
     def setup():
         from webapp import create_app
 
-        return create_app(config).test_client(use_cookies=False)
+        app = create_app(config)
+        _ = app.extensions["kg"].store  # opened (copied into memory) at start, as `kg serve` does
+        return app.test_client(use_cookies=False)
 
     return setup
 
@@ -468,7 +497,7 @@ def _measure(backend: Oxigraph, built: dict, folder: Path, record: dict, args: a
     queries, rss = timed_runs(
         _query_setup(backend, built),
         _run_query,
-        list(named_queries()),
+        query_items(),
         1 + args.repeat,
         args.timeout,
         after_timeout=after_timeout,
@@ -495,7 +524,7 @@ def _measure(backend: Oxigraph, built: dict, folder: Path, record: dict, args: a
 
     prologue = sparql_prologue()
     answered = [name for name, r in record["queries"].items() if "median" in r]
-    mix = [prologue + named_queries()[name].text for name in answered]
+    mix = [prologue + named_queries()[name].text for name in answered if name in named_queries()]  # unbound
     server = backend.server(built, folder, args.timeout)
     start = time.perf_counter()
     server.start()
@@ -622,8 +651,9 @@ def table_rows(records: list[dict]) -> list[tuple[str, Cells]]:
         row("build via Graph Store PUT (RemoteStore.replace_graphs)", build("gsp_seconds", _fmt_s))
         row("build via Graph Store PUT: peak memory", build("gsp_peak_rss_mb", lambda v: f"{v:.0f} MB"))
     row("store on disk", build("disk_mb", lambda v: f"{v:.0f} MB"))
-    for name in named_queries():
-        row(f"query `{name}`", [_cell(r.get("queries", {}).get(name, NOT_RUN)) for r in records])
+    for name in query_items():
+        label = name.replace("http://metadata.un.org/sdg/", "sdg:").replace("https://w3id.org/samhallskontraktet/", "")
+        row(f"query `{label}`", [_cell(r.get("queries", {}).get(name, NOT_RUN)) for r in records])
     row("query worker: peak memory", [_mb(r.get("queries_rss_mb")) for r in records])
     for url in PAGES:
         results = [r.get("pages", {}).get(url, NOT_RUN) for r in records]

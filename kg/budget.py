@@ -11,7 +11,9 @@ from decimal import Decimal
 
 import pyoxigraph as ox
 
-from kg.queries import run_internal
+from kg.queries import Catalogue
+
+QUERIES = Catalogue(__name__)
 
 
 @dataclass(frozen=True)
@@ -48,9 +50,9 @@ def _sek(value: Decimal) -> str:
 
 def budget_discrepancies(store: ox.Store) -> list[Discrepancy]:
     """Per funding source and overall: reported total against the sum of the stated lines."""
-    totals = run_internal(store, "budget-totals")
-    by_source = {row["source"]: row for row in run_internal(store, "budget-by-funding-source")}
-    grand = run_internal(store, "budget-grand-total")[0]
+    totals = QUERIES.rows(store, "totals")
+    by_source = {row["source"]: row for row in QUERIES.rows(store, "by-funding-source")}
+    grand = QUERIES.rows(store, "grand-total")[0]
     found: list[Discrepancy] = []
     for row in totals:
         computed = Decimal(by_source.get(row["source"], {}).get("amount") or 0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from importlib.metadata import entry_points
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -12,13 +13,13 @@ import click
 import pyoxigraph as ox
 
 from kg import build as building
-from kg.backends import ConfigError, Location, RemoteConfig, describe, location
+from kg.backends import ConfigError, describe, location
+from kg.clitools import Context, fail, format_table
 from kg.export import FORMATS, export
 from kg.layout import PROJECT_ROOT, default_store_path
 from kg.loader import LoadError
 from kg.queries import named_queries, run_query
 from kg.sdgcheck import compare, entries_from_reference, entries_from_store
-from kg.snapshots import SnapshotReader
 from kg.sparql import QueryError, to_python
 from kg.stats import KINDS, stats
 from kg.store import StoreMissing, open_store
@@ -41,33 +42,6 @@ ADD_OPTION = click.option(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Extra datafil att läsa in (kan upprepas) / extra data file (repeatable).",
 )
-
-
-class Context:
-    def __init__(self, store_path: Location, accounts_path: Path | None = None):
-        self.store_path = store_path  # a folder (the embedded store) or a remote store's settings (kg.backends)
-        self.accounts_path = accounts_path  # None: the default (var/accounts.json)
-
-    @property
-    def remote(self) -> bool:
-        return isinstance(self.store_path, RemoteConfig)
-
-    def open(self) -> ox.Store:
-        """The graph read-only: the newest published snapshot when a server is changing it (kg.snapshots)."""
-        try:
-            if not self.remote and not self.store_path.is_dir():
-                open_store(self.store_path)  # StoreMissing, or finishes an interrupted swap
-            # never the live store beside a running server's writer: read-only RocksDB then sees torn files
-            return SnapshotReader(self.store_path).store
-        except StoreMissing as err:
-            fail(str(err))
-        except OSError as err:
-            fail(f"Grafen i {describe(self.store_path)} kan inte öppnas / the graph cannot be opened: {err}")
-
-
-def fail(message: str, code: int = 1) -> None:
-    click.echo(f"kg: {message}", err=True)
-    sys.exit(code)
 
 
 class _Commands(click.Group):
@@ -192,24 +166,6 @@ def validate_command(root: Path, extra: tuple[Path, ...], errors_only: bool) -> 
 
 
 # ---------------------------------------------------------------- queries
-
-
-def format_table(variables: list[str], rows: list[list[object]]) -> str:
-    cells = [
-        [("" if v is None else curie(v) if isinstance(v, str) and v.startswith("http") else str(v)) for v in row]
-        for row in rows
-    ]
-    widths = [min(60, max([len(h)] + [len(r[i]) for r in cells])) for i, h in enumerate(variables)]
-
-    def line(values: list[str]) -> str:
-        return "  ".join(
-            (v if len(v) <= w else v[: w - 1] + "…").ljust(w) for v, w in zip(values, widths, strict=True)
-        ).rstrip()
-
-    out = [line(variables), line(["-" * w for w in widths])]
-    out.extend(line(r) for r in cells)
-    out.append(f"({len(rows)} rader / rows)")
-    return "\n".join(out)
 
 
 def parse_params(params: tuple[str, ...]) -> dict[str, str]:
@@ -455,91 +411,6 @@ def stats_command(obj: Context) -> None:
     print_stats(obj.open())
 
 
-@main.command("serve")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Adress att lyssna på / address to listen on.")
-@click.option("--port", default=8080, show_default=True, type=int, help="Port.")
-@click.option(
-    "--load",
-    "extra",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Extra RDF-fil att servera (kan upprepas; grafen på disk ändras inte) / extra RDF file to serve "
-    "(repeatable; the store on disk is not changed).",
-)
-@click.option("--threads", default=8, show_default=True, type=int, help="Trådar i webbservern / server threads.")
-@click.option("--workers", default=None, type=int, help="Frågeprocesser / query worker processes (KG_SPARQL_WORKERS).")
-@click.option(
-    "--read-only",
-    is_flag=True,
-    help="Inga ändringar, inte ens av inloggade / no changes, not even by logged-in members (KG_EDITING=false).",
-)
-@click.pass_obj
-def serve_command(
-    obj: Context, host: str, port: int, extra: tuple[Path, ...], threads: int, workers: int | None, read_only: bool
-) -> None:
-    """Starta webbappen på en produktionsserver (waitress); bygger grafen först om den saknas.
-
-    Run the web app on a production WSGI server (waitress); builds the graph first if it is missing.
-    """
-    import tempfile
-
-    import waitress
-
-    from kg.store import serving_copy
-    from webapp import ConfigurationError, create_app
-    from webapp.services import EditingUnavailable, warm_caches
-
-    if _missing(obj):
-        click.echo(f"Grafen saknas i {describe(obj.store_path)}; bygger den. / The graph is missing; building it.")
-        try:
-            building.build(obj.store_path)
-        except (LoadError, building.BuildFailed) as err:
-            fail(f"bygget misslyckades / the build failed: {err}")
-    config: dict = {"KG_STORE": obj.store_path}
-    if obj.accounts_path:
-        config["ACCOUNTS_FILE"] = str(obj.accounts_path)
-    if workers:
-        config["SPARQL_WORKERS"] = workers
-    if read_only:
-        config["EDITING"] = False
-    if "KG_SPARQL_IN_FLIGHT" not in os.environ:  # queries in flight leave the server threads for pages
-        config["SPARQL_IN_FLIGHT"] = max(1, threads - 2)
-    with tempfile.TemporaryDirectory(prefix="kg-serve-") as folder:
-        if extra:
-            try:
-                config["KG_STORE"] = str(serving_copy(obj.store_path, list(extra), Path(folder)))
-            except LoadError as err:
-                fail(str(err))
-        try:
-            app = create_app(config)
-        except ConfigurationError as err:
-            fail(str(err))
-        try:
-            app.extensions["kg"].start()
-        except EditingUnavailable as err:
-            fail(f"{err} (--read-only: servera utan ändringar / serve without changes)")
-        warm_caches(app)
-        click.echo(f"Serverar / serving http://{host}:{port}/  (SPARQL: http://{host}:{port}/sparql)  Ctrl+C stoppar.")
-        try:
-            # waitress refuses a body past twice the app's limit before reading it (its own short 413); one
-            # between the two is read (at most that) and refused by the app with a message in both languages
-            body_limit = 2 * int(app.config["MAX_CONTENT_LENGTH"])
-            waitress.serve(app, host=host, port=port, threads=threads, ident="kg", max_request_body_size=body_limit)
-        finally:
-            app.extensions["kg"].close()
-
-
-def _missing(obj: Context) -> bool:
-    """Whether the graph has not been built yet (a remote store: holds none of our data; unreachable: fail)."""
-    if not obj.remote:
-        return not obj.store_path.is_dir()
-    try:
-        return len(open_store(obj.store_path)) == 0
-    except OSError as err:
-        fail(f"fjärrlagret kan inte nås / the remote store cannot be reached: {err}")
-    return False
-
-
 @main.group("sdg")
 def sdg_group() -> None:
     """Agenda 2030-ramverket (mål, delmål, indikatorer) / the SDG framework."""
@@ -585,6 +456,10 @@ def _add_commands() -> None:
 
     for command in (user_group, secret_group, suggest_command, analyse_command, report_command):
         main.add_command(command)
+    # the layers above kg add their commands through the entry point group kg.commands (pyproject.toml): `kg serve`
+    # is the web app's (webapp.serve), and kg never imports the web layer
+    for entry in entry_points(group="kg.commands"):
+        main.add_command(entry.load(), entry.name)
 
 
 _add_commands()

@@ -5,24 +5,10 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
-if TYPE_CHECKING:
-    from kg.cli import Context
-
-
-def fail(message: str, code: int = 1) -> None:
-    from kg.cli import fail as cli_fail
-
-    cli_fail(message, code)
-
-
-def format_table(variables: list[str], rows: list[list[object]]) -> str:
-    from kg.cli import format_table as cli_format_table
-
-    return cli_format_table(variables, rows)
+from kg.clitools import Context, fail, format_table
 
 
 def account_store(obj: Context):
@@ -147,7 +133,7 @@ def secret_init_command(key_file: Path | None) -> None:
     import secrets
     import tempfile
 
-    from webapp import default_secret_key_path
+    from kg.layout import default_secret_key_path
 
     path = key_file or default_secret_key_path()
     if path.exists():

@@ -12,6 +12,7 @@ is replaced after its answer. Who gets a worker when all are busy is kg.fairshar
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import queue
@@ -38,7 +39,7 @@ from kg.results import (
     write_bounded_graph,
     write_solutions,
 )
-from kg.snapshots import SnapshotReader
+from kg.snapshots import SnapshotReader, current_generation
 from kg.sparql import describe_syntax_error
 from kg.sparqltext import has_dataset_clause, looks_like_update, nesting_depth, service_calls
 
@@ -69,6 +70,7 @@ class Response:
     truncated: bool = False
     rows: int | None = None
     retry_after: int | None = None
+    generation: int | None = None  # the snapshot generation a worker answered from (kg.snapshots)
 
     @classmethod
     def error(cls, status: int, message: str, retry_after: int | None = None) -> Response:
@@ -182,37 +184,99 @@ def execute_request(store: ox.Store, request: Request) -> Response:
 
 
 READY = "ready"
+IDLE_LOOK = 0.5  # seconds between an idle worker's looks for a newer published snapshot
 STARTUP_LIMIT = 60.0  # seconds a new worker may take to open the store (not counted against any query)
 WATCH_EVERY = 0.05  # seconds between looks at a running worker's memory
 MB = 1024 * 1024
 
 
-def _worker_main(conn: Connection, store_path: str | RemoteConfig, memory_limit: int | None = None) -> None:
-    """A worker: open the store read-only, say so, and answer requests until the pipe closes. The worker reads
-    the newest published snapshot of the store (kg.snapshots) and moves to a newer one before a query. It runs at
-    a lower priority than the web server, so that pages keep the processor, and its memory has a hard ceiling
-    (twice the watched limit: the parent stops it long before, the ceiling only catches a sudden allocation)."""
+def _data_bytes() -> int:
+    """The worker's data segment now (Linux /proc: what RLIMIT_DATA counts), 0 where that cannot be read."""
     try:
-        os.nice(10)
-        if memory_limit:
-            import resource
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[5]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
 
-            resource.setrlimit(resource.RLIMIT_DATA, (2 * memory_limit + 512 * MB,) * 2)
+
+def _ceiling(memory_limit: int | None) -> None:
+    """A soft ceiling on the worker's memory above what it holds now (its copy of the graph): twice the watched
+    limit; the parent stops it long before, the ceiling only catches a sudden allocation. Soft, so that it can be
+    raised again when the worker copies a newer snapshot."""
+    if not memory_limit:
+        return
+    try:
+        import resource
+
+        hard = resource.getrlimit(resource.RLIMIT_DATA)[1]
+        soft = _data_bytes() + 2 * memory_limit + 512 * MB
+        resource.setrlimit(resource.RLIMIT_DATA, (soft if hard == resource.RLIM_INFINITY else min(soft, hard), hard))
     except (OSError, ValueError, ImportError):
         pass
-    reader = SnapshotReader(store_path)
+
+
+def _settle() -> None:
+    """Give the memory freed while loading a copy of the graph back to the system (glibc keeps it otherwise), so
+    that the size the parent measures as the worker's idle size is what it holds, not what loading left behind."""
+    import gc
+
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
+def _lift_ceiling() -> None:
+    try:
+        import resource
+
+        hard = resource.getrlimit(resource.RLIMIT_DATA)[1]
+        resource.setrlimit(resource.RLIMIT_DATA, (hard, hard))
+    except (OSError, ValueError, ImportError):
+        pass
+
+
+def _worker_main(
+    conn: Connection, store_path: str | RemoteConfig, memory_limit: int | None = None, in_memory: int | None = None
+) -> None:
+    """A worker: open the store read-only, say so, and answer requests until the pipe closes. The worker reads
+    the newest published snapshot of the store (kg.snapshots; in memory up to `in_memory` quads) and moves to a
+    newer one between queries: while it waits for a request it looks for a newer generation every IDLE_LOOK s, so
+    that copying it is not paid by a query. It runs at a lower priority than the web server, so that pages keep the
+    processor, and its memory has a ceiling above its copy of the graph (_ceiling)."""
+    with contextlib.suppress(OSError):
+        os.nice(10)
+    reader = SnapshotReader(store_path, in_memory=in_memory)
     _ = reader.store
-    conn.send(READY)
+    _settle()
+    _ceiling(memory_limit)
+    conn.send((READY, reader.generation, reader.in_memory))
     while True:
         try:
+            while not conn.poll(IDLE_LOOK):
+                if reader.in_memory:
+                    _follow(reader, memory_limit)
             request = conn.recv()
         except (EOFError, OSError):
             return
         try:
-            response = execute_request(reader.store, request)
+            response = execute_request(_follow(reader, memory_limit), request)
         except MemoryError:
             response = Response.error(503, _memory_message(memory_limit))
+        response.generation = reader.generation
         conn.send(response)
+
+
+def _follow(reader: SnapshotReader, memory_limit: int | None) -> ox.Store:
+    """The reader's store at the newest generation; the ceiling is lifted while a new snapshot is copied."""
+    if reader.in_memory and reader.generation != current_generation(reader.store_path):
+        _lift_ceiling()
+        store = reader.store
+        _settle()
+        _ceiling(memory_limit)
+        return store
+    return reader.store
 
 
 def _memory_message(limit: int | None) -> str:
@@ -239,14 +303,18 @@ def _portable(store_path: Path | RemoteConfig) -> str | RemoteConfig:
 
 
 class _Worker:
-    def __init__(self, context, store_path: Path | RemoteConfig, memory_limit: int | None):
+    def __init__(
+        self, context, store_path: Path | RemoteConfig, memory_limit: int | None, in_memory: int | None = None
+    ):
         self.conn, child = context.Pipe()
         self.process = context.Process(
-            target=_worker_main, args=(child, _portable(store_path), memory_limit), daemon=True
+            target=_worker_main, args=(child, _portable(store_path), memory_limit, in_memory), daemon=True
         )
         self.process.start()
         child.close()
-        self.idle_size: int | None = None  # resident memory once the store is open
+        self.idle_size: int | None = None  # resident memory once the store is open (with its copy of the graph)
+        self.generation: int | None = None  # the generation of its last answer
+        self.in_memory = False  # it holds a copy of the graph in memory: its memory limit counts above idle_size
 
     def size(self) -> int | None:
         return resident_bytes(self.process.pid) if self.process.pid else None
@@ -260,8 +328,9 @@ class _Worker:
 @dataclass
 class PoolLimits:
     """The pool's bounds (webapp settings SPARQL_*): seconds per query and for waiting, requests in flight per
-    client and in all, a worker's memory while it runs (stopped past it) and the growth after which it is
-    replaced once it has answered."""
+    client and in all, a worker's memory while it runs (stopped past it; for a worker that holds the graph in memory,
+    its memory above its idle size with the graph loaded) and the growth after which it is replaced once it has
+    answered."""
 
     timeout: float = 10.0
     wait: float = 10.0
@@ -280,8 +349,12 @@ class QueryPool:
         workers: int = 2,
         timeout: float = 10.0,
         limits: PoolLimits | None = None,
+        in_memory: int | None = None,
     ):
+        """`in_memory`: each worker reads the published snapshot from an in-memory copy when it has at most this
+        many quads (kg.snapshots.SnapshotReader); None: on disk."""
         self.store_path = store_path if isinstance(store_path, RemoteConfig) else Path(store_path)
+        self.in_memory = in_memory
         self.limits = limits or PoolLimits(timeout=timeout, wait=timeout)
         self.timeout = self.limits.timeout
         self.share = FairShare(
@@ -300,7 +373,7 @@ class QueryPool:
             raise OSError(f"no query worker could open the store at {self.store_path}")
 
     def _start(self) -> _Worker:
-        worker = _Worker(self._context, self.store_path, self.limits.memory)
+        worker = _Worker(self._context, self.store_path, self.limits.memory, self.in_memory)
         with self._lock:
             self._all.add(worker)
         return worker
@@ -308,11 +381,12 @@ class QueryPool:
     def _admit(self, worker: _Worker) -> None:
         """Put a worker to use once it has opened the store; a start-up never counts against a query."""
         try:
-            ready = worker.conn.poll(STARTUP_LIMIT) and worker.conn.recv() == READY
+            message = worker.conn.recv() if worker.conn.poll(STARTUP_LIMIT) else None
+            ready = isinstance(message, tuple) and message[0] == READY
         except (EOFError, OSError):
             ready = False
         if ready and not self._closed:
-            worker.idle_size = worker.size()
+            worker.idle_size, worker.generation, worker.in_memory = worker.size(), message[1], message[2]
             self._idle.put(worker)
         else:
             with self._lock:
@@ -362,7 +436,10 @@ class QueryPool:
             while True:
                 if worker.conn.poll(min(WATCH_EVERY, max(0.0, deadline - time.monotonic()))):
                     response = worker.conn.recv()
-                    if self._grown(worker):
+                    if response.generation != worker.generation:  # it moved to a newer snapshot: a new idle size
+                        worker.generation, worker.idle_size = response.generation, worker.size()
+                        self._idle.put(worker)
+                    elif self._grown(worker):
                         self._retire(worker)
                     else:
                         self._idle.put(worker)
@@ -370,7 +447,9 @@ class QueryPool:
                 if time.monotonic() >= deadline:
                     break
                 size = worker.size()
-                if self.limits.memory is not None and size is not None and size > self.limits.memory:
+                held = (worker.idle_size or 0) if worker.in_memory else 0  # its copy of the graph is not the query's
+                ceiling = None if self.limits.memory is None else held + self.limits.memory
+                if ceiling is not None and size is not None and size > ceiling:
                     self._retire(worker)
                     return Response.error(503, _memory_message(self.limits.memory))
         except (EOFError, OSError):

@@ -54,3 +54,8 @@ def shapes_file(root: Path = PROJECT_ROOT) -> Path:
 
 def default_store_path(root: Path = PROJECT_ROOT) -> Path:
     return root / "var" / "store"
+
+
+def default_secret_key_path(root: Path = PROJECT_ROOT) -> Path:
+    """The file of the server's secret key (`kg secret init` writes it; `kg serve` reads it)."""
+    return root / "var" / "secret_key"

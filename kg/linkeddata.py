@@ -3,8 +3,11 @@ dataset's self-descriptions (SPARQL service description, VoID)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pyoxigraph as ox
 
+from kg.labels import LABEL_PROPERTIES
 from kg.namespaces import BASE, SDG, SKK
 from kg.namespaces import PUBLIC_GRAPHS as GRAPHS
 from kg.results import RESULT_TYPES, SOLUTIONS
@@ -84,6 +87,22 @@ def describe(store: ox.Store, iri: str) -> list[ox.Triple]:
             seen[quad.triple] = None
     for quad in store.quads_for_pattern(None, None, node, None):
         seen[quad.triple] = None
+    return list(seen)
+
+
+def outline(store: ox.Store, iris: Iterable[str]) -> list[ox.Triple]:
+    """What a list of resources is, in short: the `rdf:type` and the names (kg.labels.LABEL_PROPERTIES, every
+    language) of each of `iris` that the graph knows, in the order given (the RDF form of a list page)."""
+    seen: dict[ox.Triple, None] = {}
+    predicates = [RDF_TYPE, *(ox.NamedNode(p) for p in LABEL_PROPERTIES)]
+    for iri in dict.fromkeys(iris):
+        try:
+            node = ox.NamedNode(iri)
+        except ValueError:  # not an IRI (a code, a slug): nothing to say
+            continue
+        for predicate in predicates:
+            for quad in store.quads_for_pattern(node, predicate, None, None):
+                seen[quad.triple] = None
     return list(seen)
 
 

@@ -1,4 +1,12 @@
-"""Named queries: `.rq` files with a title, a description and parameters, run with bound values."""
+"""The query catalogue: every query is an `.rq` file with a title, a description and its parameters.
+
+- The public named queries are `kg/queries/*.rq`: `kg query NAME`, the editor's list, `/sparql?name=`.
+- A module's own queries are `kg/queries/<module path>/*.rq`, for example kg/queries/pages/goals/ for
+  kg.pages.goals; the module runs them through its `Catalogue(__name__)`, and no other module does.
+
+Both are run by `run_named`/`Catalogue.rows` with bound values only, each checked against the `# param` lines of
+its file (`check_parameters`). tests/test_query_catalogue.py keeps every file used, documented and unique.
+"""
 
 from __future__ import annotations
 
@@ -140,6 +148,50 @@ def run_named(store: ox.Store, name: str, bindings: Mapping[str, Binding] | None
     return select(store, named.text, bindings)
 
 
-def run_internal(store: ox.Store, name: str, bindings: Mapping[str, Binding] | None = None) -> list[dict[str, Any]]:
-    """Rows of one of the library's own queries (kg/queries/internal)."""
-    return select(store, _load(QUERY_DIR / "internal")[name].text, bindings)
+def owner_folder(owner: str) -> Path:
+    """The folder of a module's queries: kg.pages.goals -> kg/queries/pages/goals."""
+    package, *parts = owner.split(".")
+    if package != "kg" or not parts:
+        raise ValueError(f"{owner}: only modules of kg own queries")
+    return QUERY_DIR.joinpath(*parts)
+
+
+def owners() -> dict[str, Path]:
+    """Every module that owns queries, with its folder: {"kg.pages.goals": kg/queries/pages/goals, ...}."""
+    return {
+        "kg." + ".".join(folder.relative_to(QUERY_DIR).parts): folder
+        for folder in sorted({path.parent for path in QUERY_DIR.rglob("*.rq")})
+        if folder != QUERY_DIR
+    }
+
+
+class Catalogue:
+    """The queries of one module, `Catalogue(__name__)`: its folder's `.rq` files, read once."""
+
+    def __init__(self, owner: str):
+        self.owner = owner
+        self.folder = owner_folder(owner)
+
+    def queries(self) -> dict[str, NamedQuery]:
+        return _load(self.folder)
+
+    def get(self, name: str) -> NamedQuery:
+        try:
+            return self.queries()[name]
+        except KeyError:
+            raise QueryError(f"{self.owner} har ingen fråga '{name}' / has no query '{name}' ({self.folder})") from None
+
+    def rows(
+        self,
+        store: ox.Store,
+        name: str,
+        bindings: Mapping[str, Binding] | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Rows of the module's query `name` as dicts of Python values, with `bindings` for declared parameters
+        (which pyoxigraph binds only when the query projects them). With `limit`, only the rows `offset`..`offset
+        + limit` of a query that ends with its ORDER BY (`limited`: kg.pages.paging turns `?page=` into them)."""
+        query = self.get(name)
+        check_parameters(query, bindings or {})
+        return select(store, query.text if limit is None else limited(query.text, limit, offset), bindings)

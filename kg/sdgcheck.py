@@ -16,7 +16,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.queries import run_internal
+from kg.queries import Catalogue
+
+QUERIES = Catalogue(__name__)
+
 
 SDG = "http://metadata.un.org/sdg/"
 
@@ -55,7 +58,7 @@ def _norm(text: str | None) -> str | None:
 
 def entries_from_store(store: ox.Store) -> dict[tuple[str, str], Entry]:
     found: dict[tuple[str, str], Entry] = {}
-    for row in run_internal(store, "sdg-entries"):
+    for row in QUERIES.rows(store, "entries"):
         found[(row["kind"], row["code"])] = Entry(row["kind"], row["code"], row["iri"], row["text"], row["title"])
     return found
 

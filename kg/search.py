@@ -1,8 +1,11 @@
 """Search over the names, codes and texts of the graph, in Swedish and English.
 
-How: the searchable texts are read once per store with three page queries (search-kinds, search-texts,
-search-rationales) and searched in Python; the index is kept per store, keyed by the store's path and its
-modification (`store_key`), so a rebuilt store is read again. The user's query never reaches SPARQL.
+How: the searchable texts are read once per store with three queries (kg/queries/search/: kinds, texts,
+search-rationales) and indexed by their substrings in SQLite FTS5 with the trigram tokenizer (kg.textindex), which
+names the documents that can contain the query; only those are compared in Python (a query shorter than three
+characters, which trigrams cannot look up, is compared with every document). The index is kept per store, keyed by
+the store's path and its modification (kg.statecache.state_key), so a rebuilt store or a change is read again. The
+user's query never reaches SPARQL (nor SQL: it is bound as FTS5 text).
 
 What is searched: names (prefLabel, a goal's short title, other and former names), codes (goal, target and
 indicator codes) and texts (descriptions, definitions, tasks, notes, the source's wording, the targets'
@@ -21,7 +24,6 @@ contains it > a text that contains it > a link's rationale that contains it > ev
 
 from __future__ import annotations
 
-import threading
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -29,9 +31,13 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from kg.namespaces import SKK
-from kg.pages import run_page_query
-from kg.pages.overviews import code_key, sort_key
-from kg.store import state_key
+from kg.queries import Catalogue
+from kg.statecache import per_state
+from kg.textindex import TextIndex
+from kg.textindex import available as textindex_available
+from kg.toolkit import code_key, in_lang, sort_key
+
+QUERIES = Catalogue(__name__)
 
 #: longer queries are not searched (the answer says so)
 MAX_QUERY = 200
@@ -142,8 +148,7 @@ class Document:
     def _name(self, lang: str) -> str:
         for field_name in ("short", "name") if self.kind == "goal" else ("name", "alt", "code"):
             names = self.values(field_name)
-            other = "en" if lang == "sv" else "sv"
-            value = names.get(lang) or names.get(other) or names.get("") or next(iter(names.values()), None)
+            value = in_lang(names, lang)
             if value:
                 return value
         return self.iri
@@ -162,21 +167,41 @@ def _text(field_name: str, value: str, lang: str, **extra: str | None) -> Text:
 
 
 class SearchIndex:
-    """The searchable texts of one store."""
+    """The searchable texts of one store, with their substring index (kg.textindex: SQLite FTS5, trigrams)."""
 
     def __init__(self, documents: dict[str, Document]):
         self.documents = documents
+        self._ordered = list(documents.values())
+        self.text_index = (
+            TextIndex(([t.low for t in d.texts], [t.fold for t in d.texts]) for d in self._ordered)
+            if textindex_available()
+            else None
+        )
+
+    def candidates(self, needle: str, terms: list[str], attr: str) -> list[Document]:
+        """The documents that can match `needle` (or, with two words or more, every one of `terms`) in the form
+        `attr`, in the index's order: those the text index names, or every document when the needle (or every
+        word) is shorter than the index can look up (kg.textindex.MIN_NEEDLE) or there is no index."""
+        if self.text_index is None:
+            return self._ordered
+        found = self.text_index.containing(needle, attr)
+        if found is not None and len(terms) >= 2:
+            words = self.text_index.containing_all(terms, attr)
+            found = None if words is None else found | words
+        if found is None:
+            return self._ordered
+        return [self._ordered[number] for number in sorted(found)]
 
     @classmethod
     def load(cls, store: ox.Store) -> SearchIndex:
         kinds: dict[str, tuple[int, str]] = {}
-        for row in run_page_query(store, "search-kinds"):
+        for row in QUERIES.rows(store, "kinds"):
             rank = (int(row["rank"]), KINDS.index(row["kind"]) if row["kind"] in KINDS else len(KINDS))
             if row["resource"] not in kinds or rank < kinds[row["resource"]][0]:
                 kinds[row["resource"]] = (rank, row["kind"])
         documents = {iri: Document(iri, kind) for iri, (_, kind) in kinds.items()}
         seen: set[tuple] = set()
-        for row in run_page_query(store, "search-texts"):
+        for row in QUERIES.rows(store, "texts"):
             document = documents.get(row["resource"])
             if document is None or row["value"] is None:
                 continue
@@ -187,7 +212,7 @@ class SearchIndex:
             if key not in seen:
                 seen.add(key)
                 document.texts.append(_text(field_name, str(row["value"]), row["lang"] or ""))
-        for row in run_page_query(store, "search-rationales"):
+        for row in QUERIES.rows(store, "rationales"):
             status = row["status"][len(SKK) :] if row["status"].startswith(SKK) else row["status"]
             for own, other in ((row["target"], row["initiative"]), (row["initiative"], row["target"])):
                 if own in documents:
@@ -200,26 +225,9 @@ class SearchIndex:
         return search_index(self, query, lang, per_kind)
 
 
-_CACHE: dict[tuple, SearchIndex] = {}
-_LOCK = threading.Lock()
-
-
-store_key = state_key  # the cache key of a store on disk: see kg.store.state_key
-
-
 def index_for(store: ox.Store, key: tuple | None = None) -> SearchIndex:
-    """The index of `store`, read once per `key` (see store_key); without a key, read every time."""
-    if key is None:
-        return SearchIndex.load(store)
-    with _LOCK:
-        index = _CACHE.get(key)
-    if index is None:
-        index = SearchIndex.load(store)
-        with _LOCK:
-            if len(_CACHE) >= 4:
-                _CACHE.clear()
-            _CACHE[key] = index
-    return index
+    """The index of `store`, read once per `key` (kg.statecache.state_key); without a key, read every time."""
+    return per_state(key, "search-index", lambda: SearchIndex.load(store), pinned=True)
 
 
 # ---------------------------------------------------------------- searching
@@ -397,7 +405,7 @@ def search_index(index: SearchIndex, query: str, lang: str = "sv", per_kind: int
     attr = "low"
     for attr, needle in (("low", phrase), ("fold", folded(phrase))):
         terms = _terms(needle)
-        for document in index.documents.values():
+        for document in index.candidates(needle, terms, attr):
             match = _match(document, needle, terms, attr)
             if match is not None:
                 found[document.kind].append(((match[0], *document.sort_key(lang)), document, match))
@@ -415,5 +423,5 @@ def search_index(index: SearchIndex, query: str, lang: str = "sv", per_kind: int
 
 
 def search(store: ox.Store, query: str, lang: str = "sv", key: tuple | None = None) -> SearchResults:
-    """Search the store (its index is read once per `key`, see store_key)."""
+    """Search the store (its index is read once per `key`, see kg.statecache.state_key)."""
     return index_for(store, key).search(query, lang)

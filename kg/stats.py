@@ -6,7 +6,10 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from kg.queries import run_internal
+from kg.queries import Catalogue
+
+QUERIES = Catalogue(__name__)
+
 
 #: The order in which counts are shown, with Swedish and English names.
 KINDS: dict[str, tuple[str, str]] = {
@@ -44,9 +47,9 @@ class Stats:
 
 def stats(store: ox.Store) -> Stats:
     result = Stats()
-    counts = {row["kind"]: row["count"] for row in run_internal(store, "stats")}
+    counts = {row["kind"]: row["count"] for row in QUERIES.rows(store, "counts")}
     result.counts = {kind: counts.get(kind, 0) for kind in KINDS}
-    result.initiatives = run_internal(store, "initiatives")
-    result.links = {r["status"]: r["count"] for r in run_internal(store, "link-statuses")}
-    result.graphs = {r["graph"]: r["triples"] for r in run_internal(store, "graph-sizes")}
+    result.initiatives = QUERIES.rows(store, "initiatives")
+    result.links = {r["status"]: r["count"] for r in QUERIES.rows(store, "link-statuses")}
+    result.graphs = {r["graph"]: r["triples"] for r in QUERIES.rows(store, "graph-sizes")}
     return result

@@ -75,6 +75,24 @@ def open_store(path: Location, read_only: bool = True) -> ox.Store:
     return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
 
 
+def memory_copy(store: ox.Store) -> ox.Store:
+    """An in-memory `pyoxigraph.Store` with every quad of `store` (a snapshot on disk, for readers: Oxigraph answers
+    the same queries several times faster from memory). `bulk_extend` from the store was the fastest of the ways
+    measured from RocksDB, and the lightest (benchmarks/readers.py): reading the quads out of RocksDB is most of
+    the time, whatever the way; the blank nodes keep their labels."""
+    copy = ox.Store()
+    copy.bulk_extend(store)
+    return copy
+
+
+def load_image(path: Path | str) -> ox.Store:
+    """An in-memory store from an N-Quads file written by `Store.dump` (kg.snapshots: a snapshot's image); the file
+    was written from a valid store, so IRIs are not checked again (`lenient`)."""
+    copy = ox.Store()
+    copy.load(path=str(path), format=ox.RdfFormat.N_QUADS, lenient=True)
+    return copy
+
+
 def serving_copy(store_path: Path, extra: list[Path], folder: Path) -> Path:
     """A new store in `folder` with the quads of the built store plus extra RDF files (e.g. test data
     for `kg serve --load`). The built store itself is never changed. Raises LoadError for a bad file."""
@@ -103,23 +121,3 @@ def serving_copy(store_path: Path, extra: list[Path], folder: Path) -> Path:
     copy.flush()
     del copy
     return target
-
-
-def state_key(path: Location | str) -> tuple:
-    """A cheap fingerprint of a store on disk and its state, for caches of figures computed from it: the
-    folder's path, and the inode and modification time of the folder (a build swaps in a new one) and of
-    its CURRENT file (RocksDB rewrites it as the data changes), and the generation of the published snapshot
-    (kg.snapshots: it grows with every curation change)."""
-    from kg.snapshots import current_generation
-
-    if isinstance(path, RemoteConfig):  # a remote store: its data stamp, changed by every change made through kg
-        return ("remote", path.query, open_store(path).stamp())
-    folder = Path(path)
-    stamp: list = [str(folder.resolve()), current_generation(folder)]
-    for item in (folder, folder / "CURRENT"):
-        try:
-            st = item.stat()
-            stamp.append((st.st_ino, st.st_mtime_ns))
-        except OSError:
-            stamp.append(None)
-    return tuple(stamp)

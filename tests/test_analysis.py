@@ -15,12 +15,13 @@ import pyoxigraph as ox
 import pytest
 from flask.testing import FlaskClient
 
-from kg.analysis import analysis_for, clear_cache, compute
+from kg.analysis import analysis_for, compute
 from kg.analysis import model as analysis_model
 from kg.cli import main
 from kg.curation import CurationStore, agent_iri
 from kg.namespaces import ID, SDG
 from kg.sparql import select
+from kg.statecache import clear as clear_cache
 
 ORG = ID + "organisation/"
 ESKILSTUNA, MDU, SKK_ORG, FOUIS = (
@@ -81,6 +82,27 @@ def test_partner_figures_follow_from_the_ties(store: ox.Store) -> None:
     assert max(partners.nodes, key=lambda n: n.betweenness).iri == ESKILSTUNA
     strengths = [n.strength for n in partners.nodes]
     assert strengths == sorted(strengths, reverse=True), "the most connected come first"
+
+
+def test_betweenness_is_networkx_exact_betweenness(store: ox.Store) -> None:
+    """rustworkx (fast, in Rust) gives the values of networkx's exact algorithm on the real networks, on a dense
+    random graph of national size, and 0 where no node can lie between two others."""
+    import networkx as nx
+
+    from kg.analysis.measures import betweenness_centrality
+
+    analysis = compute(store)
+    for network in (analysis.partners, analysis.goal_network("goals"), analysis.goal_network("targets")):
+        graph = nx.Graph()
+        graph.add_nodes_from(n.iri for n in network.nodes)
+        graph.add_edges_from((e.source, e.target) for e in network.edges)
+        expected = nx.betweenness_centrality(graph)
+        assert {n.iri: n.betweenness for n in network.nodes} == pytest.approx(
+            {iri: round(value, 6) for iri, value in expected.items()}, abs=1e-6
+        )
+    dense = nx.gnm_random_graph(300, 3000, seed=7)
+    assert betweenness_centrality(dense) == pytest.approx(nx.betweenness_centrality(dense), abs=1e-12)
+    assert betweenness_centrality(nx.path_graph(2)) == {0: 0.0, 1: 0.0}
 
 
 def test_goal_ties_are_the_shared_initiatives_counted_in_sparql(store: ox.Store) -> None:

@@ -97,8 +97,7 @@ def test_after_a_change_the_figures_of_the_new_state_are_computed_in_the_backgro
     """The next visitor of the analysis does not wait: the refresher computed it for the new data state."""
     import time
 
-    from kg.analysis.model import _CACHE
-    from kg.store import state_key
+    from kg.statecache import cached, state_key
     from tests.editing import accounts_file, copy_store, editing_app, log_in
 
     app = editing_app(copy_store(store_path, tmp_path), accounts_file(tmp_path), REFRESH_FIGURES=True)
@@ -112,8 +111,7 @@ def test_after_a_change_the_figures_of_the_new_state_are_computed_in_the_backgro
         path = app.extensions["kg"].store_path
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
-            entry = _CACHE.get(str(path))
-            if entry is not None and entry.stamp == state_key(path):
+            if cached(state_key(path), "analysis") is not None:
                 break
             time.sleep(0.1)
         else:

@@ -374,7 +374,7 @@ def test_cache_follows_changes_of_a_store_in_memory(store: ox.Store) -> None:
 
 
 def test_every_text_of_the_page_exists_in_both_languages() -> None:
-    from webapp.texts import TEXTS
+    from kg.texts import TEXTS
 
     template = (STATIC.parent / "templates" / "pages" / "network.html").read_text(encoding="utf-8")
     used = {key for key in re.findall(r"""\bt\(\s*["']([\w.-]+)["']""", template) if not key.endswith(".")}

@@ -17,7 +17,7 @@ from kg.pages.entities import concept_page, event_page, format_amount, format_du
 from kg.pages.initiatives import initiative_list, initiative_page
 from kg.pages.partners import organisation_page, partner_list
 from kg.sparql import select
-from webapp.resource_pages import RENDERERS
+from webapp.routes import RESOURCE_PAGES
 
 INI = "/id/initiative/"
 ORG = "/id/organisation/"
@@ -53,9 +53,9 @@ def iris_of(store: ox.Store, cls: str) -> list[str]:
 # ---------------------------------------------------------------- registration and formatting
 
 
-def test_renderers_are_registered_for_every_entity_kind(app: Flask) -> None:
+def test_the_routing_table_has_a_page_for_every_entity_kind(app: Flask) -> None:
     for kind in ("initiative", "organisation", "focus-area", "perspective", "function", "theme", "challenge", "event"):
-        assert RENDERERS[kind].__module__ == "webapp.entities", kind
+        assert RESOURCE_PAGES[kind].view.__module__ == "webapp.entities", kind
 
 
 def test_formatting_in_both_languages() -> None:
@@ -508,8 +508,8 @@ def test_confirmed_and_rejected_links_are_told_apart(store: ox.Store) -> None:
 
 
 def test_every_interface_text_of_the_entity_pages_exists_in_both_languages() -> None:
-    from webapp.texts import TEXTS
-    from webapp.texts.entities import TEXTS as OURS
+    from kg.texts import TEXTS
+    from kg.texts.entities import TEXTS as OURS
 
     for key, value in OURS.items():
         assert key.startswith("entities.") and value.get("sv") and value.get("en"), key

@@ -15,8 +15,9 @@ from flask.testing import FlaskClient
 from kg.namespaces import ID, PREFIXES, SDG, SKK
 from kg.pages import overviews
 from kg.search import CODED, KINDS
+from kg.texts import TEXTS
+from kg.toolkit import sort_key
 from webapp.overviews import PAGES
-from webapp.texts import TEXTS
 
 ROUTES = [
     "/overviews/",
@@ -138,9 +139,7 @@ def test_matrix_model(store: ox.Store) -> None:
     assert cell.goal.code == "2" and cell.count == 1 and cell.primary
     assert [(m.code, m.status, m.primary) for m in cell.links] == [("2.2", "proposed", True)]
     assert matrix.per_goal[0] == 0 and matrix.per_goal[2] > 0  # nothing for goal 1, something for goal 3
-    assert [r.label for r in matrix.rows] == sorted(
-        (r.label for r in matrix.rows), key=lambda s: overviews.sort_key(s, "sv")
-    )
+    assert [r.label for r in matrix.rows] == sorted((r.label for r in matrix.rows), key=lambda s: sort_key(s, "sv"))
 
 
 # ---------------------------------------------------------------- partners × goals

@@ -15,14 +15,14 @@ import pyoxigraph as ox
 import pytest
 from flask.testing import FlaskClient
 
+from kg import statecache as cache
 from kg.namespaces import ID
-from kg.pages import statecache as cache
 from kg.pages.initiatives import initiative_list
 from kg.pages.paging import PageOutOfRange
 from kg.pages.partners import partner_list
 from kg.queries import QueryError, limited, run_query
 from kg.sparql import select, to_python
-from kg.store import state_key
+from kg.statecache import state_key
 from tests.national import load_national
 from webapp import create_app
 

@@ -11,8 +11,10 @@ import pyoxigraph as ox
 import pytest
 from flask.testing import FlaskClient
 
-import kg.pages
+import kg.queries
+import kg.sparql
 from kg import search as kgsearch
+from kg.statecache import state_key
 
 
 @pytest.fixture(scope="module")
@@ -196,13 +198,13 @@ def test_a_very_long_query_gets_a_clear_answer(client: FlaskClient, lang: str) -
 
 def test_query_never_reaches_sparql(store: ox.Store, monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[tuple[str, object]] = []
-    real = kg.pages.select
+    real = kg.sparql.select
 
     def spy(store_, query, bindings=None):
         seen.append((query, bindings))
         return real(store_, query, bindings)
 
-    monkeypatch.setattr(kg.pages, "select", spy)
+    monkeypatch.setattr(kg.queries, "select", spy)  # every query of kg.search runs through kg.queries
     results = kgsearch.search(store, '"}) ; DROP ensamhet', "sv", key=None)  # no key: read afresh
     assert seen and results.total == 0
     for query, bindings in seen:
@@ -251,12 +253,12 @@ def test_normalising_keeps_positions() -> None:
 
 
 def test_index_is_kept_per_store_state(store: ox.Store, store_path: Path, tmp_path: Path) -> None:
-    key = kgsearch.store_key(store_path)
+    key = state_key(store_path)
     assert kgsearch.index_for(store, key) is kgsearch.index_for(store, key)
     other = tmp_path / "store"
     other.mkdir()
-    assert kgsearch.store_key(other) != key
-    assert kgsearch.store_key(tmp_path / "missing")[1] is None
+    assert state_key(other) != key
+    assert state_key(tmp_path / "missing")[1] is None
 
 
 def test_search_is_fast(index: kgsearch.SearchIndex) -> None:

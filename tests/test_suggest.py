@@ -12,8 +12,9 @@ from click.testing import CliRunner
 from kg.cli import main
 from kg.layout import PROJECT_ROOT
 from kg.namespaces import GRAPHS
-from kg.store import state_key
-from kg.suggest import SuggestionIndex, clear_cache, explain, for_initiative, index_for, suggest
+from kg.statecache import clear as clear_cache
+from kg.statecache import state_key
+from kg.suggest import SuggestionIndex, explain, for_initiative, index_for, suggest
 from kg.suggest.compounds import Splitter
 from kg.suggest.evaluate import Evaluation, EvaluationFileError, Item, Outcome, evaluate, read_items
 from kg.suggest.words import detect_language, rooter

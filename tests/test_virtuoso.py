@@ -2,9 +2,10 @@
 loopback by tests/virtuoso.py; skipped when it is not installed — scripts/install-virtuoso.sh installs it).
 
 The built dataset, after a few curation changes (so that the history has decisions), is loaded into Virtuoso with its
-named graphs (SPARQL 1.1 Graph Store HTTP protocol), every query of kg/queries/*.rq and kg/queries/pages/*.rq is run
-on Virtuoso (the union of our graphs as default graph) and on Oxigraph over the same quads, and the result multisets
-are compared (order-insensitive, numbers and times by value, language tags exact). Each side is asked the way the
+named graphs (SPARQL 1.1 Graph Store HTTP protocol), every query of the catalogue (kg.queries: the public
+kg/queries/*.rq and each module's own) is run on Virtuoso (the union of our graphs as default graph) and on
+Oxigraph over the same quads, and the result multisets are compared (order-insensitive, numbers and times by value,
+language tags exact). Each side is asked the way the
 product asks it: Oxigraph with pyoxigraph's substitutions (kg.sparql), Virtuoso through the remote backend
 (kg.backends.remote.RemoteStore: our graphs as the dataset, the values in inline VALUES blocks).
 
@@ -30,8 +31,7 @@ import pytest
 from kg.export import PUBLIC_GRAPHS
 from kg.namespaces import PUBLIC_GRAPHS as GRAPH_BY_NAME
 from kg.namespaces import sparql_prologue
-from kg.pages import PAGE_QUERIES
-from kg.queries import QUERY_DIR, NamedQuery, parse_query_file
+from kg.queries import Catalogue, NamedQuery, named_queries, owners
 from tests.virtuoso import Virtuoso, restart_virtuoso
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -66,26 +66,6 @@ SAMPLES = {
     "statusFilter": "<urn:x-kg:all>",
     "scope": f"<{SKK}id/focus-area/nara-vard>",
 }
-#: the variables each page query is bound with by its callers (kg/pages, webapp); other queries are run with those
-#: of their `# param:` header lines that have a sample (the rest, optional filters, stay unbound)
-PAGE_PARAMETERS = {
-    "curate-decision": ("decision",),
-    "curate-history": ("resource",),
-    "curate-link": ("initiative", "target"),
-    "entities-about": ("resource",),
-    "entities-collaboration-units": ("organisation",),
-    "entities-event": ("event",),
-    "entities-incoming": ("resource",),
-    "entities-initiative-budget": ("initiative",),
-    "entities-initiative-figures": ("initiative",),
-    "entities-initiative-links": ("initiative",),
-    "entities-organisation-partners": ("organisation",),
-    "entities-organisation-posts": ("organisation",),
-    "entities-person-roles": ("resource",),
-    "goals-indicator": ("indicator",),
-    "goals-tile": ("goal",),
-    "resource-kind": ("resource",),
-}
 # Virtuoso 7.2.5's SPARQL dialect gaps that our queries work around (so that the same text runs on both stores; the
 # first test below keeps the queries from falling back into them):
 # - `rdfs:subClassOf*` (and `+`, `?`) joined with other patterns loses rows (in OPTIONAL, EXISTS, after VALUES or
@@ -110,13 +90,12 @@ KNOWN_DIFFERENCES: dict[str, str] = {}
 
 
 def _queries() -> list[tuple[str, NamedQuery, tuple[str, ...]]]:
-    found = []
-    for kind, folder in (("named", QUERY_DIR), ("pages", PAGE_QUERIES)):
-        for path in sorted(folder.glob("*.rq")):
-            query = parse_query_file(path)
-            declared = tuple(p.name for p in query.parameters if p.name in SAMPLES)
-            found.append((f"{kind}/{query.name}", query, PAGE_PARAMETERS.get(query.name, declared)))
-    return found
+    """Every query of the catalogue, with the parameters it is run with: those of its `# param:` lines that have a
+    sample (the rest, optional filters, stay unbound)."""
+    found = [(f"public/{name}", query) for name, query in named_queries().items()]
+    for owner in owners():
+        found += [(f"{owner}/{name}", query) for name, query in Catalogue(owner).queries().items()]
+    return [(name, query, tuple(p.name for p in query.parameters if p.name in SAMPLES)) for name, query in found]
 
 
 QUERIES = _queries()
@@ -280,9 +259,11 @@ def test_every_graph_arrives_complete(loaded: Virtuoso, quads: list[ox.Quad]) ->
 
 #: `{ SELECT ?kind WHERE { ?kind rdfs:subClassOf* <class> } LIMIT <n> }`: the classes below a class, read on their own
 CLASSES = re.compile(r"\{ SELECT \?(\w+) WHERE \{ \?\1 rdfs:subClassOf\* ([\w:]+) \} LIMIT (\d+) \}")
-#: queries whose path agrees on Virtuoso as it is: it starts at the resource bound by the caller (or at every
-#: resource) and ends at a class of a VALUES list; a subquery of the classes would read every term's zero-length path
-PATH_AGREES = {"pages/resource-kind", "pages/search-kinds"}
+#: queries whose path agrees on Virtuoso as it is (test_query_agrees_with_oxigraph shows it): it starts at the
+#: resource bound by the caller (or at every resource) and ends at a class of the ontology's kinds table, or it runs
+#: in a subquery with a LIMIT from a VALUES list of classes; a subquery of the classes would read every term's
+#: zero-length path
+PATH_AGREES = {"kg.pages/resource-kind", "kg.search/kinds", "kg.graphview/nodes", "kg.stats/counts"}
 
 
 def _body(query: NamedQuery) -> str:

@@ -13,7 +13,7 @@ from flask import Flask
 
 from kg.accounts import default_accounts_path
 from kg.backends import ConfigError, location
-from kg.layout import PROJECT_ROOT, default_store_path
+from kg.layout import default_secret_key_path, default_store_path
 from kg.namespaces import BASE
 
 DEFAULTS: dict[str, Any] = {
@@ -30,6 +30,8 @@ DEFAULTS: dict[str, Any] = {
     "SPARQL_WORKER_GROWTH_MB": 32,  # a worker that grew this much is replaced after its answer
     "SPARQL_SERVICES": [],  # endpoint URL prefixes SERVICE may call (none: federation is off)
     "MAX_CONTENT_LENGTH": 1024 * 1024,  # bytes of a request body (413 beyond)
+    "READ_IN_MEMORY": True,  # pages and query workers read an in-memory copy of the published graph (4-5× faster)
+    "READ_IN_MEMORY_MAX_TRIPLES": 3_000_000,  # ... at most this many quads: each process holds a copy (~0.5 GB per 1M)
     "REFRESH_FIGURES": True,  # after a change, compute the analysis, graph drawing and indexes again in the background
     "EDITING": True,  # logged-in core team members may change the curated graph (False: a read-only server)
     "DATA_LICENSE": "https://creativecommons.org/licenses/by/4.0/",
@@ -52,10 +54,6 @@ SESSION_COOKIE = {
 
 class ConfigurationError(RuntimeError):
     """The app cannot start as configured (the message says why, in Swedish and English)."""
-
-
-def default_secret_key_path(root: Path = PROJECT_ROOT) -> Path:
-    return root / "var" / "secret_key"
 
 
 def read_secret_key(path: Path) -> str | None:
@@ -143,7 +141,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     from kg.linkeddata import path_for_iri
     from webapp import (
-        analysis,
         auth,
         csrf,
         curate,
@@ -152,10 +149,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         i18n,
         linked,
         network,
-        overviews,
-        pages,
         paths,
         reports,
+        routes,
         search,
         security,
         services,
@@ -169,13 +165,11 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     auth.init_app(app)
     csrf.init_app(app)
     curate.init_app(app)
-    for blueprint in (
-        pages.bp,
+    routes.init_app(app)  # every page: the table in webapp/routes.py
+    for blueprint in (  # what is not a page: template helpers, the network's data, CSV files, SPARQL, downloads, login
         entities.bp,
-        overviews.bp,
         search.bp,
         network.bp,
-        analysis.bp,
         reports.bp,
         sparql.bp,
         linked.bp,

@@ -34,10 +34,10 @@ from urllib.parse import urlsplit
 from flask import Blueprint, Flask, abort, current_app, g, redirect, render_template, request, session, url_for
 
 from kg.accounts import DEFAULT_ROLE, Account, AccountError, Accounts
+from kg.texts import TEXTS
 from webapp.errors import wants_html
 from webapp.i18n import t
 from webapp.paths import current_path
-from webapp.texts import TEXTS
 
 bp = Blueprint("auth", __name__)
 

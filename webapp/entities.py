@@ -1,24 +1,24 @@
-"""Pages of initiatives, partners, focus areas, perspectives, functions, themes, challenges and events.
+"""Pages of initiatives, partners, focus areas, perspectives, functions, themes, challenges and events, and the
+generic page of any other resource; the small pieces of markup their templates use many times a page.
 
-Thin: each view asks a page model of kg.pages (entities, initiatives, partners) and renders a template."""
+Thin: each view builds its page's context (webapp.contexts.Context) with the kg function that webapp.routes names
+for it (kg.pages.initiatives, kg.pages.partners, kg.pages.entities, kg.resource)."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, render_template, request, url_for
+from flask import Blueprint, abort, current_app, request, url_for
 from markupsafe import Markup, escape
 
+from kg.curation.history import history
 from kg.linkeddata import path_for_iri
-from kg.pages.entities import concept_page, event_page
-from kg.pages.initiatives import SCOPES, initiative_list, initiative_page, resolve_scope
+from kg.pages.initiatives import SCOPES, resolve_scope
 from kg.pages.paging import PageOutOfRange
-from kg.pages.partners import organisation_page, partner_list
-from kg.pages.statecache import per_state
-from kg.store import state_key
+from kg.statecache import per_state, state_key
+from webapp.contexts import Context, Page
 from webapp.curate import tools as edit_tools
-from webapp.curate.history import history_for
+from webapp.curate.history import history_for, public_history
 from webapp.i18n import current, t
 from webapp.paths import site_path
-from webapp.resource_pages import page_for
 from webapp.services import graph
 
 bp = Blueprint("entities", __name__)
@@ -171,8 +171,7 @@ def pager(paging, endpoint: str, args: dict[str, str] | None = None, anchor: str
     )
 
 
-@bp.route("/initiatives")
-def initiatives():
+def initiatives(page: Page) -> Context:
     store = graph().store
     number = page_number()
     scope = None
@@ -186,71 +185,64 @@ def initiatives():
         model = per_state(
             state,
             ("initiatives", lang, kind, status, scope.iri if scope else None, number),
-            lambda: initiative_list(store, lang, kind, status, page=number, scope=scope, state=state),
+            lambda: page.build(store, lang, kind, status, page=number, scope=scope, state=state),
         )
     except PageOutOfRange:
         abort(404)
-    return render_template("pages/entity-initiatives.html", page=model)
+    return Context({"page": model})
 
 
-@bp.route("/partners")
-def partners():
+def partners(page: Page) -> Context:
     services, number, lang = graph(), page_number(), current()
     try:
         state = state_key(services.store_path)
         model = per_state(
-            state, ("partners", lang, number), lambda: partner_list(services.store, lang, number, state=state)
+            state, ("partners", lang, number), lambda: page.build(services.store, lang, number, state=state)
         )
     except PageOutOfRange:
         abort(404)
-    return render_template("pages/entity-partners.html", page=model)
+    return Context({"page": model})
 
 
-@page_for("initiative")
-def initiative(iri: str) -> str | None:
-    model = initiative_page(graph().store, iri, current())
+def initiative(page: Page, iri: str) -> Context | None:
+    model = page.build(graph().store, iri, current())
     if model is None:
         return None
-    return render_template(
-        "pages/entity-initiative.html",
-        page=model,
-        path=_path(iri),
-        sources=_sources(model.sources),
-        edit=edit_tools.initiative_tools(iri),
-        history=history_for(iri),
+    changes = history(graph().store, iri, current())
+    return Context(
+        {"page": model, "path": _path(iri), "sources": _sources(model.sources), "history": public_history(changes)},
+        {"edit": edit_tools.initiative_tools(iri), "history": history_for(iri, changes)},
+        iri=iri,
     )
 
 
-@page_for("organisation")
-def organisation(iri: str) -> str | None:
-    model = organisation_page(graph().store, iri, current())
+def organisation(page: Page, iri: str) -> Context | None:
+    model = page.build(graph().store, iri, current())
     if model is None:
         return None
-    return render_template(
-        "pages/entity-organisation.html", page=model, path=_path(iri), sources=_sources(model.sources)
-    )
+    return Context({"page": model, "path": _path(iri), "sources": _sources(model.sources)}, iri=iri)
 
 
-def _concept(kind: str):
-    def render(iri: str) -> str | None:
-        model = concept_page(graph().store, iri, current(), kind)
-        if model is None:
-            return None
-        return render_template(
-            "pages/entity-concept.html", page=model, path=_path(iri), sources=_sources(model.sources)
-        )
-
-    render.__name__ = "concept_" + kind.replace("-", "_")
-    return render
-
-
-for _kind in ("focus-area", "perspective", "function", "theme", "challenge"):
-    page_for(_kind)(_concept(_kind))
-
-
-@page_for("event")
-def event(iri: str) -> str | None:
-    model = event_page(graph().store, iri, current())
+def concept(page: Page, iri: str) -> Context | None:
+    """A focus area, perspective, function, theme or challenge: one view and template, the kind from the table."""
+    model = page.build(graph().store, iri, current(), page.kind)
     if model is None:
         return None
-    return render_template("pages/entity-event.html", page=model, path=_path(iri), sources=_sources(model.sources))
+    return Context({"page": model, "path": _path(iri), "sources": _sources(model.sources)}, iri=iri)
+
+
+def event(page: Page, iri: str) -> Context | None:
+    model = page.build(graph().store, iri, current())
+    if model is None:
+        return None
+    return Context({"page": model, "path": _path(iri), "sources": _sources(model.sources)}, iri=iri)
+
+
+def resource(page: Page, iri: str) -> Context | None:
+    """Any other resource the graph knows: its statements and the statements that point at it."""
+    view = page.build(graph().store, iri, current())
+    if view is None:
+        return None
+    base = current_app.config["BASE_IRI"]
+    alternates = {s: _path(iri) + s for s in (".ttl", ".jsonld", ".nt")}
+    return Context({"view": view}, {"local": lambda i: path_for_iri(i, base), "alternates": alternates}, iri=iri)

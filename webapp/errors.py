@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, current_app, render_template, request
+from flask import Flask, current_app, g, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from kg.backends.remote import StoreUnavailable
@@ -30,6 +30,8 @@ def wants_html() -> bool:
 
 def error_response(status: int, detail: str = ""):
     sv, en = MESSAGES.get(status, ("Fel", "Error"))
+    if g.get("page_form") == "application/json":  # a page's JSON form was asked for (webapp.contexts)
+        return jsonify(error={"status": status, "sv": sv, "en": en, "detail": detail}), status
     if wants_html():
         return render_template("error.html", status=status, sv=sv, en=en, detail=detail), status
     text = f"{status} {sv} / {en}\n{detail}".rstrip() + "\n"

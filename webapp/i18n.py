@@ -1,6 +1,6 @@
 """Language: Swedish by default, English by a visible switch that is remembered in a cookie.
 
-Interface texts live in `webapp/texts.py`; labels from the graph come from the `kg` library in the
+Interface texts live in `kg/texts/`; labels from the graph come from the `kg` library in the
 chosen language, falling back to the other one.
 """
 
@@ -11,8 +11,9 @@ from urllib.parse import urlencode
 from flask import Flask, g, request
 from markupsafe import Markup
 
+from kg.texts import TEXTS
+from kg.toolkit import in_lang, other_lang
 from webapp.paths import current_path
-from webapp.texts import TEXTS
 
 LANGUAGES = ("sv", "en")
 DEFAULT = "sv"
@@ -24,7 +25,7 @@ def current() -> str:
 
 
 def other() -> str:
-    return "en" if current() == "sv" else "sv"
+    return other_lang(current())
 
 
 def t(key: str, **values: object) -> str:
@@ -34,10 +35,8 @@ def t(key: str, **values: object) -> str:
 
 
 def pick(values: dict[str, str | None] | None) -> str | None:
-    """From {"sv": …, "en": …}, the current language, else the other one."""
-    if not values:
-        return None
-    return values.get(current()) or values.get(other()) or next((v for v in values.values() if v), None)
+    """From {"sv": …, "en": …}, the current language, else the other one (kg.toolkit.in_lang)."""
+    return in_lang(values, current())
 
 
 def switch_url() -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, current_app, jsonify, render_template, request, url_for
+from flask import Blueprint, current_app, jsonify, request, url_for
 from markupsafe import Markup, escape
 
 from kg.network import (
@@ -22,8 +22,8 @@ from kg.network import (
     network_base,
     parse_view,
     select_json,
-    select_view,
 )
+from webapp.contexts import Context, Page
 from webapp.i18n import current, t
 from webapp.services import graph
 
@@ -50,14 +50,15 @@ def _view_params(base: NetworkBase, view: View) -> dict[str, Any]:
     return params
 
 
-@bp.route("/network")
-def graph_page():
+def graph_page(page: Page) -> Context:
+    """The view the filters ask for (kg.network.select_view); 400 with the form again for a value the graph does not
+    know. Its JSON is the view's nodes and edges (as /network/data.json gives them), the filters and the error."""
     base = _base()
     args = request.args.to_dict(flat=False)
     error = None
     try:
         view = parse_view(base, args)
-        data = select_view(base, view)
+        data = page.build(base, view)
     except InvalidParameter as err:
         error, view, data = err, View(), None
     selected = (
@@ -70,22 +71,22 @@ def graph_page():
             "all": view.show_all,
         }
     )
-    html = render_template(
-        "pages/network.html",
-        base=base,
-        data=data,
-        error=error.message(current()) if error else None,
-        selected=selected,
-        filters=FILTERS,
-        data_url=url_for("network.data", **(_view_params(base, view) if data else {}), lang=current()),
-        node_labels={n["id"]: n for n in data["nodes"]} if data else {},
-        legend=_legend(data),
-        node_options=_node_options(base, selected["node"]),
-        styles=STYLES,
-        max_drawn=MAX_DRAWN,
-        table_rows=TABLE_ROWS,
+    return Context(
+        {"data": data, "error": error.message(current()) if error else None, "selected": selected},
+        {
+            "base": base,
+            "filters": FILTERS,
+            "data_url": url_for("network.data", **(_view_params(base, view) if data else {}), lang=current()),
+            "node_labels": {n["id"]: n for n in data["nodes"]} if data else {},
+            "legend": _legend(data),
+            "node_options": _node_options(base, selected["node"]),
+            "styles": STYLES,
+            "max_drawn": MAX_DRAWN,
+            "table_rows": TABLE_ROWS,
+        },
+        status=400 if error else 200,
+        listed=lambda: [node["id"] for node in data["nodes"]] if data else [],
     )
-    return html, 400 if error else 200
 
 
 @bp.route("/network/data.json")

@@ -1,18 +1,19 @@
 """Search over labels and texts in both languages.
 
 The query never reaches SPARQL: kg.search reads the searchable texts once per store (kept per store path
-and modification, see kg.search.store_key) and searches them in Python.
+and modification, see kg.statecache.state_key) and searches them in Python.
 """
 
 from __future__ import annotations
 
 from html import escape
 
-from flask import Blueprint, render_template, request
+from flask import Blueprint, request
 from markupsafe import Markup
 
-from kg.search import MAX_QUERY, store_key
-from kg.search import search as search_store
+from kg.search import MAX_QUERY
+from kg.statecache import state_key
+from webapp.contexts import Context, Page
 from webapp.i18n import current
 from webapp.services import graph
 
@@ -28,13 +29,11 @@ def marked(segments: list[tuple[str, bool]]) -> Markup:
     return Markup("".join(f"<mark>{escape(text)}</mark>" if hit else escape(text) for text, hit in segments))
 
 
-@bp.route("/search")
-def search():
+def search(page: Page) -> Context:
+    """The results for `?q=` (kg.search.search; None without a query), with example searches."""
     query = request.args.get("q", "")
     results = None
     if query.strip():
         services = graph()
-        results = search_store(services.store, query, current(), store_key(services.store_path))
-    return render_template(
-        "pages/search.html", query=" ".join(query.split()), results=results, examples=EXAMPLES, max_query=MAX_QUERY
-    )
+        results = page.build(services.store, query, current(), state_key(services.store_path))
+    return Context({"query": " ".join(query.split()), "results": results, "examples": EXAMPLES, "max_query": MAX_QUERY})

@@ -1,9 +1,12 @@
 """The app's connection to the graph: the store, the query workers and the curation writer, opened on first use.
 
-Reading: while this process owns the curation writer, pages read its store directly (they see every change at
-once); otherwise they read the newest published snapshot (kg.snapshots), like the query workers, and move to a
-newer one as soon as it is published. Writing: one CurationStore per store folder (RocksDB's lock refuses a
-second writer, in this process or another).
+Reading: pages read the newest published snapshot (kg.snapshots), like the query workers, and move to a newer one
+as soon as it is published: from an in-memory copy when the graph has at most READ_IN_MEMORY_MAX_TRIPLES quads
+(READ_IN_MEMORY, on by default; Oxigraph answers 4–5× faster from memory), kept current by applying each change's
+update, else on disk. The writer publishes before a change returns, so a page after a change shows it. While this
+process owns the curation writer and the graph is read on disk, pages read the writer's store directly (they see
+every change at once). Writing: one CurationStore per store folder (RocksDB's lock refuses a second writer, in this
+process or another).
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from flask import Flask, current_app
 
-from kg.backends import Location
+from kg.backends import Location, RemoteConfig
 from kg.curation import CurationStore
 from kg.engine import MB, PoolLimits, QueryPool
 from kg.snapshots import SnapshotReader
@@ -33,6 +36,14 @@ class EditingUnavailable(RuntimeError):
 
 def _megabytes(value) -> int | None:
     return None if value in (None, 0, "") else int(float(value) * MB)
+
+
+def in_memory_limit(config) -> int | None:
+    """The most quads readers copy into memory (README: Inställningar / Settings), None: they read on disk."""
+    if not config.get("READ_IN_MEMORY", True):
+        return None
+    bound = config.get("READ_IN_MEMORY_MAX_TRIPLES")
+    return None if bound in (None, "") else int(bound)
 
 
 def pool_limits(config) -> PoolLimits:
@@ -55,7 +66,8 @@ class GraphServices:
         self.timeout = float(app.config["SPARQL_TIMEOUT"])
         self.limits = pool_limits(app.config)
         self.editing = bool(app.config["EDITING"])
-        self._reader = SnapshotReader(self.store_path)
+        self.in_memory = in_memory_limit(app.config)
+        self._reader = SnapshotReader(self.store_path, in_memory=self.in_memory)
         self._curation: CurationStore | None = None
         self._pool: QueryPool | None = None
         self._lock = threading.Lock()
@@ -64,9 +76,12 @@ class GraphServices:
     def store(self) -> ox.Store:
         """The store pages read (for a remote store: kg.backends.remote.RemoteStore, the same interface)."""
         curation = self._curation
-        if curation is not None:
-            return curation.store
-        return self._reader.store
+        if curation is None:
+            return self._reader.store
+        if self.in_memory is None or isinstance(self.store_path, RemoteConfig) or self._reader.above_bound:
+            return curation.store  # on disk: the writer's own store (no build or import runs while it is open)
+        store = self._reader.store
+        return store if self._reader.in_memory else curation.store
 
     @property
     def curation(self) -> CurationStore:
@@ -95,7 +110,7 @@ class GraphServices:
         with self._lock:
             if self._pool is None:
                 _ = self.store  # a clear error if the store is missing (never the live store beside the writer)
-                self._pool = QueryPool(self.store_path, self.workers, limits=self.limits)
+                self._pool = QueryPool(self.store_path, self.workers, limits=self.limits, in_memory=self.in_memory)
                 atexit.register(self._pool.close)
             return self._pool
 
@@ -114,11 +129,14 @@ class GraphServices:
             if self._curation is not None:
                 self._curation.close()
                 self._curation = None
+            self._reader.close()
 
 
 #: the pages whose first load at national scale computes figures over the whole graph (seconds at 1M triples)
 WARM_PAGES = (
     "/",
+    "/goals",
+    "/report",
     "/initiatives",
     "/partners",
     "/overviews/gaps",
@@ -129,12 +147,12 @@ WARM_PAGES = (
 
 def compute_figures(app: Flask) -> None:
     """The figures that pages keep per data state: graph drawing, search index, target suggestions, network
-    analysis, and the first pages of the lists and matrices (each cached by kg.store.state_key, so computing them
+    analysis, and the first pages of the lists and matrices (each cached by kg.statecache.state_key, so computing them
     again for an unchanged state costs nothing)."""
     from kg.analysis import analysis_for
     from kg.network import network_base
     from kg.search import index_for
-    from kg.store import state_key
+    from kg.statecache import state_key
     from kg.suggest.index import index_for as suggestion_index
 
     services: GraphServices = app.extensions["kg"]
@@ -143,7 +161,7 @@ def compute_figures(app: Flask) -> None:
     index_for(services.store, state_key(services.store_path))
     suggestion_index(services.store, state_key(services.store_path))
     analysis_for(services.store, services.store_path)
-    client = app.test_client()  # the lists and matrices keep their figures per data state (kg.pages.statecache)
+    client = app.test_client()  # the lists and matrices keep their figures per data state (kg.statecache)
     for path in WARM_PAGES:
         for lang in ("sv", "en"):
             client.get(path, query_string={"lang": lang}, headers={"Accept": "text/html"})

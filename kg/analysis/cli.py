@@ -52,7 +52,7 @@ def analyse_command(obj, section: str, fmt: str, output: Path | None, lang: str,
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as err:
-        from kg.cli import fail
+        from kg.clitools import fail
 
         fail(f"{output} kan inte skrivas / cannot be written: {err.strerror or err}")
     click.echo(f"{output}: {fmt}", err=True)

@@ -10,16 +10,15 @@
 from __future__ import annotations
 
 import os
-import threading
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Any
 
 import pyoxigraph as ox
 
 from kg.analysis.measures import Network, build_network, sort_name
-from kg.analysis.reading import CONFIRMED, Facts, Names, Thing, code_key, read_facts
-from kg.store import state_key
+from kg.analysis.reading import CONFIRMED, Facts, Names, Thing, read_facts
+from kg.statecache import per_state, store_state
+from kg.toolkit import code_key
 
 LEVELS = ("goals", "targets")
 
@@ -104,7 +103,7 @@ def _bridges(
 
 
 def compute(store: ox.Store) -> Analysis:
-    """The whole analysis, from five page queries."""
+    """The whole analysis, from five queries (kg/queries/analysis/reading/)."""
     facts = read_facts(store)
     partners = {initiative: dict.fromkeys(members, True) for initiative, members in facts.participation.items()}
     networks: dict[tuple[str, bool], Network] = {}
@@ -124,38 +123,7 @@ def compute(store: ox.Store) -> Analysis:
 # ---------------------------------------------------------------- the cache
 
 
-@dataclass
-class _Entry:
-    store: ox.Store | None  # a store known by its id is held, so that the id cannot be reused meanwhile
-    stamp: Any
-    analysis: Analysis
-
-
-_CACHE: dict[str, _Entry] = {}
-_LOCK = threading.Lock()  # held while an analysis is computed: two requests never compute the same one
-
-
 def analysis_for(store: ox.Store, path: str | os.PathLike | None = None) -> Analysis:
-    """The analysis of the store, computed once per state of the data: by `path` (kg.store.state_key changes with
+    """The analysis of the store, computed once per state of the data: by `path` (kg.statecache.state_key changes with
     every build and every curation change), else per store object and its size. Thread-safe."""
-    key = str(path) if path is not None else f"id:{id(store)}"
-    stamp = state_key(path) if path is not None else len(store)
-
-    def fresh(entry: _Entry | None) -> bool:
-        return entry is not None and entry.stamp == stamp and (path is not None or entry.store is store)
-
-    entry = _CACHE.get(key)
-    if fresh(entry):
-        return entry.analysis
-    with _LOCK:
-        entry = _CACHE.get(key)
-        if fresh(entry):
-            return entry.analysis
-        analysis = compute(store)
-        _CACHE[key] = _Entry(store if path is None else None, stamp, analysis)
-        return analysis
-
-
-def clear_cache() -> None:
-    with _LOCK:
-        _CACHE.clear()
+    return per_state(store_state(store, path), "analysis", lambda: compute(store), pinned=True)

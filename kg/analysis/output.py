@@ -118,7 +118,6 @@ def as_data(analysis: Analysis, section: str, lang: str, confirmed_only: bool) -
                 "modularity": network.modularity,
                 "density": network.density,
                 "components": network.components,
-                "betweenness_sampled_from": network.sampled,
             }
         )
     if section in ("goals", "all"):

@@ -1,5 +1,5 @@
 """The questions each figure and table answers, in Swedish and English: the command line prints them above its
-tables and the pages use them as headings and captions (webapp/texts/analysis.py takes them from here)."""
+tables and the pages use them as headings and captions (kg/texts/analysis.py takes them from here)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""What the analysis reads from the graph, with five page queries (kg/queries/pages/analysis-*.rq): the goals and
+"""What the analysis reads from the graph, with five queries (kg/queries/analysis/reading/): the goals and
 targets, the initiatives, the organisations that take part in them, who takes part in which initiative, and which
 targets each initiative serves (confirmed or proposed). Never a loop over the store's triples."""
 
@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from kg.namespaces import SKK
-from kg.pages import run_page_query
+from kg.queries import Catalogue
+
+QUERIES = Catalogue(__name__)
 
 Names = dict[str, str]  # {"sv": …, "en": …}, each falling back to the other language
 CONFIRMED, PROPOSED = "confirmed", "proposed"
@@ -58,14 +60,9 @@ def labelled(iri: str, row: dict | None = None) -> Names:
     return {k: v or slug for k, v in names(row or {}).items()}
 
 
-def code_key(code: str | None) -> tuple:
-    """Sort key for SDG codes: 3.4 before 3.10, 3.9 before 3.a."""
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in (code or "").split("."))
-
-
 def read_facts(store: ox.Store) -> Facts:
     facts = Facts()
-    for row in run_page_query(store, "analysis-goals"):
+    for row in QUERIES.rows(store, "goals"):
         goal = row["goal"]
         if goal not in facts.goals:
             short = names(row, "short")
@@ -75,17 +72,17 @@ def read_facts(store: ox.Store) -> Facts:
             facts.targets[row["target"]] = Thing(
                 row["target"], names(row, "text"), str(row["code"]), facts.goals[goal].colour, goal
             )
-    for row in run_page_query(store, "analysis-initiatives"):
+    for row in QUERIES.rows(store, "initiatives"):
         iri, status = row["initiative"], row["status"]
         facts.initiatives[iri] = Thing(iri, labelled(iri, row), status=str(status) if status else None)
-    for row in run_page_query(store, "analysis-organisations"):
+    for row in QUERIES.rows(store, "organisations"):
         iri = row["organisation"]
         facts.organisations[iri] = Thing(iri, labelled(iri, row))
-    for row in run_page_query(store, "analysis-partners"):
+    for row in QUERIES.rows(store, "partners"):
         organisation, initiative = row["organisation"], row["initiative"]
         if organisation in facts.organisations:
             facts.participation.setdefault(initiative, {}).setdefault(organisation, set()).add(row["role"])
-    for row in run_page_query(store, "analysis-links"):
+    for row in QUERIES.rows(store, "links"):
         target = row["target"]
         if target in facts.targets:  # a target of the SDG framework (the checks guarantee it)
             mine = facts.serves.setdefault(row["initiative"], {})

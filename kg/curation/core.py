@@ -193,8 +193,8 @@ class CurationCore:
         current = [(node, p, o) for p, o in new] + [(node, VERSION, ox.Literal(version))]
         update += "INSERT DATA {\n" + _block(CURATION, current) + _block(HISTORY, hist) + "}"
         self.store.update(update)
-        if self._publish:
-            self.generation = snapshots.publish(self.store, self.path)
+        if self._publish:  # the update is kept beside the snapshot: readers in memory apply it (kg.snapshots)
+            self.generation = snapshots.publish(self.store, self.path, delta=update)
         return Change(decision.value, old.iri, version)
 
     def _link(self, link: str) -> State:

@@ -12,8 +12,8 @@ import re
 
 import pyoxigraph as ox
 
-from kg.pages.goals import Record, code_key
 from kg.search import TEXT, Document, SearchIndex, index_for, search_index
+from kg.toolkit import Record, code_key, with_lang
 
 #: at most this many candidates are offered (the member is asked for more precise words beyond that)
 MAX_CANDIDATES = 20
@@ -33,7 +33,7 @@ def find_targets(
     """The targets `text` means, best first (at most `limit`): for a code only the target with exactly
     that code (none when there is no such target); for words the targets whose code or text contains them, else
     those found through the rationales of links. Each as {"iri", "code", "text": {"text", "lang"} | None}.
-    `key` is the store's cache key for the search index (kg.search.store_key)."""
+    `key` is the store's cache key for the search index (kg.statecache.state_key)."""
     query = " ".join(text.split())
     if not query:
         return []
@@ -55,8 +55,7 @@ def targets(index: SearchIndex) -> list[Document]:
 
 def candidate(document: Document, lang: str) -> Record:
     texts = document.values("text")
-    other = "en" if lang == "sv" else "sv"
-    shown = next(((texts[c], c) for c in (lang, other, "") if texts.get(c)), None)
+    shown = with_lang(texts, lang)
     return Record(
         {
             "iri": document.iri,

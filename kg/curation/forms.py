@@ -1,5 +1,5 @@
 """What the core team's forms show: the choices (focus areas, ...) and the current state of the thing edited,
-with its version for the optimistic check (kg.curation.core). Page queries are in kg/queries/pages/curate-*.rq."""
+with its version for the optimistic check (kg.curation.core). Queries: kg/queries/curation/forms/."""
 
 from __future__ import annotations
 
@@ -8,20 +8,33 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.curation.model import SKK, State
-from kg.pages import pick, run_page_query
-from kg.pages.goals import Record
+from kg.queries import Catalogue
+from kg.toolkit import Record, pick
+
+QUERIES = Catalogue(__name__)
+
+#: the choices a form offers: query (kg/queries/curation/forms/) -> the column of the IRI beside ?labelSv, ?labelEn
+CHOICES = {
+    "focus-areas": "area",
+    "initiative-kinds": "kind",
+    "initiative-statuses": "status",
+    "organisations": "organisation",
+    "perspectives": "perspective",
+}
 
 
-def choices(store: ox.Store, query: str, column: str, lang: str) -> list[Record]:
-    """`{"iri", "label"}` for each row of a page query with `?<column>`, `?labelSv` and `?labelEn`."""
-    return [
-        Record({"iri": row[column], "label": pick(row, "label", lang) or row[column]})
-        for row in run_page_query(store, query)
-    ]
+def labelled(rows: list[dict[str, Any]], column: str, lang: str) -> list[Record]:
+    """`{"iri", "label"}` for each row with `?<column>`, `?labelSv` and `?labelEn`."""
+    return [Record({"iri": row[column], "label": pick(row, "label", lang) or row[column]}) for row in rows]
+
+
+def choices(store: ox.Store, name: str, lang: str) -> list[Record]:
+    """The choices `name` of CHOICES as `{"iri", "label"}`."""
+    return labelled(QUERIES.rows(store, name), CHOICES[name], lang)
 
 
 def focus_areas(store: ox.Store, lang: str) -> list[Record]:
-    return choices(store, "curate-focus-areas", "area", lang)
+    return choices(store, "focus-areas", lang)
 
 
 def selection_form(state: State, store: ox.Store, lang: str) -> Record:

@@ -5,7 +5,7 @@ undone now (only the latest decision about a thing can: `CurationStore.undo` ref
 The things a decision is about: a target's selection (id/selection/<code>), a link (id/link/...: its initiative and
 its target), and an initiative's facts (the initiative itself). graph/history keeps each version of a thing as
 N-Triples in prov:value (see kg.curation); a decision's change is found by comparing the version it generated with
-the one it used. Queries: kg/queries/pages/curate-history.rq and curate-decision.rq.
+the one it used. Queries: kg/queries/curation/history/.
 """
 
 from __future__ import annotations
@@ -16,8 +16,10 @@ import pyoxigraph as ox
 
 from kg.curation.model import ATTRIBUTED, GENERATED_AT, INVALIDATED, TYPE, VERSION
 from kg.namespaces import ID, PREFIXES, SDG, SKK
-from kg.pages import run_page_query
-from kg.pages.goals import Record
+from kg.queries import Catalogue
+from kg.toolkit import Record
+
+QUERIES = Catalogue(__name__)
 
 PAGE_LIMIT = 50  # entries a page shows at most; `History.total` counts them all
 
@@ -49,7 +51,10 @@ class History(list):
 
 def history(store: ox.Store, iri: str, lang: str, limit: int = PAGE_LIMIT) -> History:
     """Every decision about the resource `iri` itself or about the selections and links that concern it."""
-    rows = run_page_query(store, "curate-history", {"resource": iri})
+    rows = QUERIES.rows(store, "history", {"resource": iri})
+    for removed in QUERIES.rows(store, "removed", {"resource": iri}):  # rare: links removed since
+        rows += QUERIES.rows(store, "thing-history", {"thing": removed["thing"]})
+    rows.sort(key=lambda r: (r["ended"], r["version"]), reverse=True)  # newest first, as each query orders them
     rows = _first_per_decision(rows)
     parse = _Parser()
     things: dict[str, list[dict[str, Any]]] = {}
@@ -69,7 +74,7 @@ def decision(store: ox.Store, iri: str, lang: str) -> Record | None:
     if not iri.startswith(("http://", "https://")):
         return None
     try:
-        rows = _first_per_decision(run_page_query(store, "curate-decision", {"decision": iri}))
+        rows = _first_per_decision(QUERIES.rows(store, "decision", {"decision": iri}))
     except ValueError:  # not an IRI pyoxigraph accepts
         return None
     if not rows:

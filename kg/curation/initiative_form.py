@@ -1,5 +1,5 @@
 """What the form of an initiative's basic facts shows: its current values (kg.curation.initiatives), its version,
-and the choices (page queries kg/queries/pages/curate-*.rq)."""
+and the choices (queries in kg/queries/curation/forms/)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from kg.curation.forms import choices, focus_areas, version_text
 from kg.curation.initiatives import END, FOCUS_AREA, INITIATIVE, LABEL, PARTICIPANT, PERSPECTIVE, START, STATUS
 from kg.curation.model import TYPE, State
 from kg.pages.entities import STATUS_ORDER
-from kg.pages.goals import Record
+from kg.toolkit import Record
 
 #: the single-valued fields and the lists of the form, as the library's parameters name them
 FIELDS = ("name_sv", "name_en", "kind", "status", "start", "end", "focus_area")
@@ -43,7 +43,7 @@ def label(state: State, lang: str) -> str:
 def initiative_form(state: State | None, store: ox.Store, lang: str, typed: dict[str, Any] | None = None) -> Record:
     """The form: `values` (what was typed, when a change was refused, else the current facts), the version it
     sends back, and the choices of kind, status, partners, focus area and perspectives."""
-    statuses = choices(store, "curate-initiative-statuses", "status", lang)
+    statuses = choices(store, "initiative-statuses", lang)
     order = {key: i for i, key in enumerate(STATUS_ORDER)}
     statuses.sort(key=lambda r: order.get(r["iri"].rsplit("#", 1)[-1], len(order)))
     return Record(
@@ -51,10 +51,10 @@ def initiative_form(state: State | None, store: ox.Store, lang: str, typed: dict
             "iri": state.iri if state is not None else None,
             "version": version_text(state) if state is not None else "new",
             "values": typed if typed is not None else values(state),
-            "kinds": choices(store, "curate-initiative-kinds", "kind", lang),
+            "kinds": choices(store, "initiative-kinds", lang),
             "statuses": statuses,
-            "partners": choices(store, "curate-organisations", "organisation", lang),
+            "partners": choices(store, "organisations", lang),
             "focus_areas": focus_areas(store, lang),
-            "perspectives": choices(store, "curate-perspectives", "perspective", lang),
+            "perspectives": choices(store, "perspectives", lang),
         }
     )

@@ -1,20 +1,22 @@
 """What the forms of initiative–target links show: one link's current state (with its version for the optimistic
-check) and the initiatives to choose from when adding one. Page queries: kg/queries/pages/curate-*.rq."""
+check) and the initiatives to choose from when adding one. Queries: kg/queries/curation/linkforms/."""
 
 from __future__ import annotations
 
 import pyoxigraph as ox
 
-from kg.curation.forms import as_text, choices, version_text
+from kg.curation.forms import as_text, labelled, version_text
 from kg.curation.model import SKK, State
-from kg.pages import run_page_query
-from kg.pages.goals import Record, text
-from kg.pages.overviews.links import sort_key
+from kg.queries import Catalogue
+from kg.toolkit import Record, initiative_names, sort_key, text
+
+QUERIES = Catalogue(__name__)
 
 
 def initiatives(store: ox.Store, lang: str) -> list[Record]:
     """Every initiative as {"iri", "label"}, by name (the Swedish way in Swedish)."""
-    return sorted(choices(store, "curate-initiatives", "initiative", lang), key=lambda c: sort_key(c.label, lang))
+    choices = labelled(initiative_names(store), "initiative", lang)
+    return sorted(choices, key=lambda c: sort_key(c.label, lang))
 
 
 def link_form(state: State, store: ox.Store, lang: str) -> Record:
@@ -37,7 +39,7 @@ def link_form(state: State, store: ox.Store, lang: str) -> Record:
     )
     if not exists:
         return form
-    rows = run_page_query(store, "curate-link", {"initiative": initiative, "target": target})
+    rows = QUERIES.rows(store, "link", {"initiative": initiative, "target": target})
     row = rows[0] if rows else {}
     form["initiative"] = Record(
         {

@@ -1,6 +1,6 @@
 """The interactive graph's data: nodes and edges for vis-network, built from `kg.graphview.to_networkx`.
 
-The expensive part (the networkx view, a few page queries, every node's and edge's drawing data) is
+The expensive part (the networkx view, a few queries, every node's and edge's drawing data) is
 computed once per store, language and base IRI and kept until the data changes (`network_base`); a
 request only selects from it (`select_view`, `network_data`), and its answer is remembered too. What is shown:
 
@@ -30,7 +30,7 @@ from kg.network.drawing import (
     UNSTATED_NAMES,
     Style,
 )
-from kg.network.model import FILTERS, NetworkBase, clear_cache, network_base
+from kg.network.model import FILTERS, NetworkBase, network_base
 from kg.network.views import (
     DEPTHS,
     InvalidParameter,
@@ -56,7 +56,6 @@ __all__ = [
     "NetworkBase",
     "Style",
     "View",
-    "clear_cache",
     "neighbourhood",
     "network_base",
     "network_data",

@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import quote
 
 from kg.linkeddata import path_for_iri
-from kg.pages import text_colour
+from kg.toolkit import text_colour
 
 #: node types in the order they are listed (legend, text alternative, choosers)
 TYPE_ORDER = (

@@ -5,7 +5,6 @@ language and base IRI (`network_base`)."""
 from __future__ import annotations
 
 import os
-import threading
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -18,8 +17,8 @@ from kg.linkeddata import path_for_iri
 from kg.namespaces import BASE
 from kg.network.drawing import TYPE_ORDER, UNSTATED, UNSTATED_NAMES, display, drawn_edge, drawn_node
 from kg.network.reading import read_graph, read_vocabulary
-from kg.pages.overviews import code_key
-from kg.store import state_key
+from kg.statecache import per_state, store_state
+from kg.toolkit import code_key
 
 #: the query parameters that select initiatives; values of one parameter are alternatives
 FILTERS = ("goal", "focus", "status", "partner", "perspective")
@@ -206,44 +205,10 @@ def _filter_values(
 # ---------------------------------------------------------------- the cache
 
 
-@dataclass
-class _Entry:
-    store: ox.Store  # held, so that its id cannot be reused while the entry lives
-    stamp: Any
-    base: NetworkBase
-
-    def fresh(self, store: ox.Store, stamp: Any) -> bool:
-        return self.store is store and self.stamp == stamp
-
-
-_CACHE: dict[tuple, _Entry] = {}
-_LOCK = threading.Lock()  # held while a base is built
-
-
-def _stamp(store: ox.Store, path: str | os.PathLike | None) -> Any:
-    """A cheap fingerprint of the data: kg.store.state_key for a store on disk, the size of one in memory."""
-    return len(store) if path is None else state_key(path)
-
-
 def network_base(
     store: ox.Store, lang: str = "sv", *, base_iri: str = BASE, path: str | os.PathLike | None = None
 ) -> NetworkBase:
     """The graph's drawing data, computed once per store (by `path`, else by the store object), language and
     base IRI, and again only when the fingerprint of the data changes. Thread-safe."""
-    key = (str(path) if path is not None else id(store), lang, base_iri)
-    stamp = _stamp(store, path)
-    entry = _CACHE.get(key)
-    if entry is not None and entry.fresh(store, stamp):
-        return entry.base
-    with _LOCK:
-        entry = _CACHE.get(key)
-        if entry is not None and entry.fresh(store, stamp):
-            return entry.base
-        base = _build(store, lang, base_iri)
-        _CACHE[key] = _Entry(store, stamp, base)
-        return base
-
-
-def clear_cache() -> None:
-    with _LOCK:
-        _CACHE.clear()
+    state = store_state(store, path)
+    return per_state(state, ("network", lang, base_iri), lambda: _build(store, lang, base_iri), pinned=True)

@@ -10,8 +10,10 @@ import pyoxigraph as ox
 
 from kg.graphview import to_networkx
 from kg.network.drawing import STATUS_ORDER, UNSTATED
-from kg.pages import run_page_query
-from kg.pages.overviews import code_key
+from kg.queries import Catalogue
+from kg.toolkit import code_key
+
+QUERIES = Catalogue(__name__)
 
 
 def _names(row: Mapping[str, Any]) -> dict[str, str]:
@@ -23,7 +25,7 @@ def read_vocabulary(store: ox.Store) -> dict[str, Any]:
     """The names of initiative statuses, relevances and link statuses (by notation), and the functions."""
     functions: set[str] = set()
     concepts: dict[str, dict[str, dict[str, str]]] = {}
-    for row in run_page_query(store, "network-vocabulary"):
+    for row in QUERIES.rows(store, "vocabulary"):
         if row["function"]:
             functions.add(row["function"])
         else:
@@ -46,7 +48,7 @@ def read_graph(store: ox.Store, lang: str, functions: set[str]) -> tuple[dict[st
     """Nodes (IRI -> type, label, code, colour; targets: goal; initiatives: status, kind) and edges ((from, to) ->
     relations; links to targets: status, relevance, link) from the networkx view, the indicators added."""
     graph = to_networkx(store, lang)
-    initiatives = {row["initiative"]: row for row in run_page_query(store, "network-initiatives")}
+    initiatives = {row["initiative"]: row for row in QUERIES.rows(store, "initiatives")}
     nodes: dict[str, dict[str, Any]] = {}
     for iri, data in graph.nodes(data=True):
         kind = "function" if iri in functions else data["type"]
@@ -80,7 +82,7 @@ def read_graph(store: ox.Store, lang: str, functions: set[str]) -> tuple[dict[st
             nodes[source]["goal"] = target
 
     # indicators (not in the networkx view), each with an edge to its target(s)
-    for row in run_page_query(store, "network-indicators"):
+    for row in QUERIES.rows(store, "indicators"):
         target, iri = row["target"], row["indicator"]
         if target not in nodes:
             continue

@@ -14,7 +14,10 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.namespaces import SDG
-from kg.pages import pick, run_page_query, text_colour
+from kg.queries import Catalogue
+from kg.toolkit import Record, both, code_key, text, text_colour
+
+QUERIES = Catalogue(__name__)
 
 #: the UN's linked-data home of the SDG concepts, named as the source of every goal, target and indicator
 UN_SDG = "http://metadata.un.org/sdg"
@@ -25,39 +28,6 @@ SHOWN_LINKS = 10  # links per target on a goal's page (all of them are on the ta
 
 
 # ---------------------------------------------------------------- helpers
-
-
-class Record(dict):
-    """A dict whose keys also read as attributes: templates reach `page.goal.code` without a failed getattr
-    first (Jinja tries attributes before items, and the failed lookups cost more than the page's queries)."""
-
-    __slots__ = ()
-
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self[name]
-        except KeyError:
-            raise AttributeError(name) from None
-
-
-def text(row: dict[str, Any], name: str, lang: str) -> dict[str, str] | None:
-    """`{"text", "lang"}` from the `nameSv`/`nameEn` columns: the text in `lang`, else in the other language."""
-    value = pick(row, name, lang)
-    if value is None:
-        return None
-    other = "en" if lang == "sv" else "sv"
-    return Record({"text": value, "lang": lang if row.get(name + lang.capitalize()) == value else other})
-
-
-def both(row: dict[str, Any], name: str, lang: str) -> list[dict[str, str]]:
-    """The texts in both languages, the chosen one first (missing ones left out)."""
-    order = (lang, *(other for other in LANGS if other != lang))
-    return [Record({"text": row[name + c.capitalize()], "lang": c}) for c in order if row.get(name + c.capitalize())]
-
-
-def code_key(code: str) -> tuple:
-    """Sort key of SDG codes: 2 < 10, 3.4 < 3.10 < 3.a, 3.4.1 < 3.4.2."""
-    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in code.split("."))
 
 
 def un_sources(iri: str) -> list[dict[str, str]]:
@@ -136,7 +106,7 @@ def sort_links(links: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def first_links(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The SHOWN_LINKS links of a target that its goal's page shows, from the rows of goals-target-initiatives:
+    """The SHOWN_LINKS links of a target that its goal's page shows, from the rows of the query target-initiatives:
     confirmed before proposed, primary before secondary (then without relevance), then by the Swedish name (else
     the English, else the IRI), case-insensitively (a top 10 per target is no SPARQL 1.1 query)."""
 
@@ -225,11 +195,30 @@ def counts_of(links: list[dict[str, Any]], selections: list[dict[str, Any]]) -> 
 # ---------------------------------------------------------------- pages
 
 
+# ---------------------------------------------------------------- readings other pages share
+
+
+def goal_rows(store: ox.Store) -> list[dict[str, Any]]:
+    """The 17 goals as tiles read them: code, titles, colour, and the initiatives that serve each (the home page and
+    the gaps read them too)."""
+    return QUERIES.rows(store, "tiles")
+
+
+def target_rows(store: ox.Store) -> list[dict[str, Any]]:
+    """Every target with its code, goal and texts in both languages."""
+    return QUERIES.rows(store, "targets")
+
+
+def selection_rows(store: ox.Store) -> list[dict[str, Any]]:
+    """Every selection of a target by the core team, with its reason, focus area, who and when (ended ones too)."""
+    return QUERIES.rows(store, "selections")
+
+
 def goals_overview(store: ox.Store, iri: str | None = None, lang: str = "sv") -> dict[str, Any]:
     """Every goal with its targets, each with its count of initiatives (3 queries)."""
-    goals = {row["goal"]: Record(tile(row, lang), targets=[]) for row in run_page_query(store, "goals-tiles")}
-    counts = {row["target"]: row for row in run_page_query(store, "goals-target-counts")}
-    for row in run_page_query(store, "goals-targets"):
+    goals = {row["goal"]: Record(tile(row, lang), targets=[]) for row in goal_rows(store)}
+    counts = {row["target"]: row for row in QUERIES.rows(store, "target-counts")}
+    for row in QUERIES.rows(store, "targets"):
         if row["goal"] in goals:
             goals[row["goal"]]["targets"].append(target_entry(row, lang, counts.get(row["target"])))
     for goal in goals.values():
@@ -243,20 +232,20 @@ def goal_page(store: ox.Store, iri: str, lang: str = "sv") -> dict[str, Any] | N
     target's page) (5 queries)."""
     if not is_sdg(iri, "goal"):
         return None
-    rows = run_page_query(store, "goals-tile", {"goal": iri})
+    rows = QUERIES.rows(store, "tile", {"goal": iri})
     if not rows:
         return None
     goal = tile(rows[0], lang)
     bound = {"goal": iri}
     by_target: dict[str, list[dict[str, Any]]] = {}
-    for row in run_page_query(store, "goals-target-initiatives", bound):
+    for row in QUERIES.rows(store, "target-initiatives", bound):
         by_target.setdefault(row["target"], []).append(row)
     links = {target: [link_entry(row, lang) for row in first_links(rows)] for target, rows in by_target.items()}
     counts = {target: link_counts(rows) for target, rows in by_target.items()}
-    selections = group_by_target([selection_entry(r, lang) for r in run_page_query(store, "goals-selections", bound)])
-    indicators = group_by_target([indicator_entry(r, lang) for r in run_page_query(store, "goals-indicators", bound)])
+    selections = group_by_target([selection_entry(r, lang) for r in QUERIES.rows(store, "selections", bound)])
+    indicators = group_by_target([indicator_entry(r, lang) for r in QUERIES.rows(store, "indicators", bound)])
     targets = []
-    for row in run_page_query(store, "goals-targets", bound):
+    for row in QUERIES.rows(store, "targets", bound):
         target_selections = selections.get(row["target"], [])
         count = counts.get(row["target"], {})
         target = target_entry(
@@ -283,17 +272,17 @@ def target_page(store: ox.Store, iri: str, lang: str = "sv") -> dict[str, Any] |
     if not is_sdg(iri, "target"):
         return None
     bound = {"target": iri}
-    rows = run_page_query(store, "goals-targets", bound)
+    rows = QUERIES.rows(store, "targets", bound)
     if not rows:
         return None
     row = rows[0]
-    goals = run_page_query(store, "goals-tile", {"goal": row["goal"]})
+    goals = QUERIES.rows(store, "tile", {"goal": row["goal"]})
     goal = tile(goals[0], lang) if goals else None
-    links = sort_links([link_entry(r, lang) for r in run_page_query(store, "goals-links", bound)])
-    selections = [selection_entry(r, lang) for r in run_page_query(store, "goals-selections", bound)]
+    links = sort_links([link_entry(r, lang) for r in QUERIES.rows(store, "links", bound)])
+    selections = [selection_entry(r, lang) for r in QUERIES.rows(store, "selections", bound)]
     target = target_entry(row, lang, counts_of(links, selections))
     indicators = sorted(
-        (indicator_entry(r, lang) for r in run_page_query(store, "goals-indicators", bound)),
+        (indicator_entry(r, lang) for r in QUERIES.rows(store, "indicators", bound)),
         key=lambda i: code_key(i["listing"]),
     )
     return Record(
@@ -314,7 +303,7 @@ def indicator_page(store: ox.Store, iri: str, lang: str = "sv") -> dict[str, Any
     """An indicator: permanent code, listing codes, text, and the targets (and goals) it is listed under (1 query)."""
     if not is_sdg(iri, "indicator"):
         return None
-    rows = run_page_query(store, "goals-indicator", {"indicator": iri})
+    rows = QUERIES.rows(store, "indicator", {"indicator": iri})
     if not rows:
         return None
     first = rows[0]

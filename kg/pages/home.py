@@ -6,7 +6,7 @@ others with their number of initiatives.
 The collaboration shown is the one asked for (the app's configuration: Samhällskontraktet) when the graph has it,
 else the first in IRI order. Every count is aggregated in SPARQL and every list is cut in SPARQL (LIMIT), so the
 page costs about the same for one collaboration as for 311: 5 queries plus one per focus area or perspective
-(the view keeps the page per state of the data, kg.pages.statecache).
+(the view keeps the page per state of the data, kg.statecache).
 """
 
 from __future__ import annotations
@@ -15,9 +15,11 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg.pages import run_page_query
-from kg.pages.goals import Record, code_key, name_key, text, tile
-from kg.pages.paging import run_page_slice
+from kg.pages.goals import goal_rows, name_key, tile
+from kg.queries import Catalogue
+from kg.toolkit import Record, code_key, text
+
+QUERIES = Catalogue(__name__)
 
 SHOWN_PER_GROUP = 24  # initiatives named per focus area or perspective (all are on its own page)
 SHOWN_OTHERS = 10  # other collaborations listed (all are on /partners)
@@ -25,7 +27,7 @@ SHOWN_OTHERS = 10  # other collaborations listed (all are on /partners)
 
 def _collaboration(store: ox.Store, iri: str, lang: str) -> Record | None:
     collaboration: Record | None = None
-    for row in run_page_query(store, "goals-collaboration", {"collaboration": iri}):
+    for row in QUERIES.rows(store, "collaboration", {"collaboration": iri}):
         if collaboration is None:
             collaboration = Record(
                 {
@@ -47,7 +49,7 @@ def _collaboration(store: ox.Store, iri: str, lang: str) -> Record | None:
 def _groups(store: ox.Store, collaboration: str, lang: str) -> list[Record]:
     """The collaboration's focus areas and perspectives, each with its count and its first initiatives by name."""
     groups: dict[str, Record] = {}
-    for row in run_page_query(store, "home-groupings", {"organisation": collaboration}):
+    for row in QUERIES.rows(store, "groupings", {"organisation": collaboration}):
         groups.setdefault(
             row["group"],
             Record(
@@ -62,7 +64,7 @@ def _groups(store: ox.Store, collaboration: str, lang: str) -> list[Record]:
         )
     for group in groups.values():
         shown: dict[str, Record] = {}
-        for row in run_page_slice(store, "home-group-initiatives", {"concept": group["iri"]}, SHOWN_PER_GROUP, 0):
+        for row in QUERIES.rows(store, "group-initiatives", {"concept": group["iri"]}, limit=SHOWN_PER_GROUP, offset=0):
             entry = shown.setdefault(
                 row["initiative"],
                 Record({"iri": row["initiative"], "name": text(row, "initiative", lang), "proposal": True}),
@@ -76,7 +78,7 @@ def _groups(store: ox.Store, collaboration: str, lang: str) -> list[Record]:
 
 
 def _others(store: ox.Store, collaboration: str, lang: str) -> list[Record]:
-    rows = run_page_slice(store, "home-collaborations", {"organisation": collaboration}, SHOWN_OTHERS, 0)
+    rows = QUERIES.rows(store, "collaborations", {"organisation": collaboration}, limit=SHOWN_OTHERS, offset=0)
     return [
         Record(
             {
@@ -93,8 +95,8 @@ def home(store: ox.Store, iri: str | None = None, lang: str = "sv") -> dict[str,
     """The start page for the collaboration `iri` (or, when the graph does not have it, the first collaboration):
     tiles, the collaboration with its focus areas and perspectives, and the first SHOWN_OTHERS other
     collaborations (most initiatives first) with `collaborations`, how many the graph has in all."""
-    tiles = [tile(row, lang) for row in run_page_query(store, "goals-tiles")]
-    counted = run_page_query(store, "home-collaborations-count")
+    tiles = [tile(row, lang) for row in goal_rows(store)]
+    counted = QUERIES.rows(store, "collaborations-count")
     total = (counted[0].get("collaborations") or 0) if counted else 0
     collaboration = _collaboration(store, iri, lang) if iri else None
     if collaboration is None and total:

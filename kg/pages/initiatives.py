@@ -12,7 +12,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.namespaces import ID, PREFIXES, SKK
-from kg.pages import kind_of, run_page_query, text_colour
+from kg.pages import kind_of
 from kg.pages.entities import (
     DCT,
     LINK_STATUS_ORDER,
@@ -42,6 +42,10 @@ from kg.pages.entities import (
 )
 from kg.pages.entities.listing import facet_counts, listed
 from kg.pages.paging import NONE, PAGE_SIZE, Paging, paging
+from kg.queries import Catalogue
+from kg.toolkit import text_colour
+
+QUERIES = Catalogue(__name__)
 
 PERSON = PREFIXES["person"]
 
@@ -127,7 +131,7 @@ def initiative_list(
     within a status; `kind` and `status` (keys as in the options) and `scope` narrow the list, unknown keys are
     ignored. The counts come from SPARQL (GROUP BY); only the page's rows are built. PageOutOfRange past the
     last page. With a `state` of the data the counts and the order of the whole list are kept per state
-    (kg.pages.statecache)."""
+    (kg.statecache)."""
     vocabulary = Vocabulary(store, lang)
     cells = facet_counts(store, scope.iri if scope else None, state)
     kinds: dict[str, Option] = {}
@@ -291,7 +295,7 @@ class InitiativePage:
 
 def _people(store: ox.Store, iri: str, lang: str, vocabulary: Vocabulary) -> list[Person]:
     people: dict[str, Person] = {}
-    for row in run_page_query(store, "entities-person-roles", {"resource": iri}):
+    for row in QUERIES.rows(store, "person-roles", {"resource": iri}):
         person = people.setdefault(row["person"], Person(row["person"], row["name"]))
         post = choose_row(row, "post", lang)
         if post and all(post != role for role, _ in person.roles):
@@ -302,7 +306,7 @@ def _people(store: ox.Store, iri: str, lang: str, vocabulary: Vocabulary) -> lis
 
 def _budget(store: ox.Store, iri: str, lang: str, vocabulary: Vocabulary) -> list[BudgetLine]:
     lines: dict[str, BudgetLine] = {}
-    for row in run_page_query(store, "entities-initiative-budget", {"initiative": iri}):
+    for row in QUERIES.rows(store, "budget", {"initiative": iri}):
         line = lines.get(row["line"])
         if line is None:
             line = lines[row["line"]] = BudgetLine(
@@ -335,7 +339,7 @@ def _budget(store: ox.Store, iri: str, lang: str, vocabulary: Vocabulary) -> lis
 
 def _links(store: ox.Store, iri: str, lang: str, vocabulary: Vocabulary) -> list[TargetLinkView]:
     links: dict[str, TargetLinkView] = {}
-    for row in run_page_query(store, "entities-initiative-links", {"initiative": iri}):
+    for row in QUERIES.rows(store, "links", {"initiative": iri}):
         if row["link"] in links:
             continue
         goal = None
@@ -376,7 +380,7 @@ def _links(store: ox.Store, iri: str, lang: str, vocabulary: Vocabulary) -> list
 
 def _figures(store: ox.Store, iri: str, lang: str) -> list[Figure]:
     figures: dict[str, Figure] = {}
-    for row in run_page_query(store, "entities-initiative-figures", {"initiative": iri}):
+    for row in QUERIES.rows(store, "figures", {"initiative": iri}):
         if row["figure"] in figures:
             continue
         value = row.get("value")

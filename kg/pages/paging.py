@@ -1,10 +1,10 @@
-"""Paging of long lists: which page of how many, and page queries cut to one page.
+"""Paging of long lists: which page of how many.
 
-SPARQL cannot bind LIMIT and OFFSET as variables, so a paged page query (kg/queries/pages/*.rq) ends with its ORDER
-BY and `run_page_slice` appends `LIMIT n OFFSET m` (kg.queries.limited, as `kg query --limit`) built from two
-checked integers (`int`, never text from a request: a view turns `?page=` into an int or refuses it, and the offset
-is computed here from that int). Everything else a paged query needs (filters, language) is bound and projected as
-in any page query.
+SPARQL cannot bind LIMIT and OFFSET as variables, so a paged query ends with its ORDER BY and
+`Catalogue.rows(..., limit=, offset=)` appends `LIMIT n OFFSET m` (kg.queries.limited, as `kg query --limit`)
+built from two checked integers (`int`, never text from a request: a view turns `?page=` into an int or refuses
+it, and the offset is computed here from that int). Everything else a paged query needs (filters, language) is
+bound and projected as in any other query.
 
 The pages: `?page=N` counts from 1. A request for a page that is not a whole number from 1 is refused (400);
 a page past the last one does not exist (404: `PageOutOfRange`); page 1 always exists, even for an empty list.
@@ -13,13 +13,6 @@ a page past the last one does not exist (404: `PageOutOfRange`); page 1 always e
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
-import pyoxigraph as ox
-
-from kg.pages import _page_queries
-from kg.queries import limited
-from kg.sparql import Binding, select
 
 PAGE_SIZE = 50  # rows of the paged lists and matrices
 ALL = "urn:x-kg:all"  # the value of a filter parameter that filters nothing
@@ -72,10 +65,3 @@ def paging(page: int, total: int, size: int = PAGE_SIZE) -> Paging:
     if page > found.pages:
         raise PageOutOfRange(page)
     return found
-
-
-def run_page_slice(
-    store: ox.Store, name: str, bindings: dict[str, Binding] | None, limit: int, offset: int
-) -> list[dict[str, Any]]:
-    """Rows `offset`..`offset + limit` of a page query that ends with ORDER BY (see the module's docstring)."""
-    return select(store, limited(_page_queries()[name].text, limit, offset), bindings)

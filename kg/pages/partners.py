@@ -10,7 +10,6 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.namespaces import SKK
-from kg.pages import run_page_query
 from kg.pages.entities import (
     DCT,
     LINK_STATUS_ORDER,
@@ -35,8 +34,11 @@ from kg.pages.entities import (
 )
 from kg.pages.entities.concepts import More, shown_of
 from kg.pages.entities.listing import listed
-from kg.pages.paging import PAGE_SIZE, Paging, paging, run_page_slice
-from kg.pages.statecache import per_state
+from kg.pages.paging import PAGE_SIZE, Paging, paging
+from kg.queries import Catalogue
+from kg.statecache import per_state
+
+QUERIES = Catalogue(__name__)
 
 COLLABORATION = SKK + "Collaboration"
 #: classes too general to name an organisation's kind when a more specific one is stated
@@ -70,7 +72,7 @@ def _unit_entries(store: ox.Store, lang: str, vocabulary: Vocabulary) -> dict[st
     """parent -> its units and administrations (with theirs), each with its kind and number of initiatives."""
     entries: dict[str, PartnerEntry] = {}
     parents: dict[str, str] = {}
-    for row in run_page_query(store, "partners-units"):
+    for row in QUERIES.rows(store, "units"):
         iri = row["organisation"]
         if iri in entries:
             continue
@@ -95,11 +97,11 @@ def partner_list(
     boards, core teams and functions), their parties (with their administrations), then the other partners (those a
     collaboration names as partners first); by name within each; each with the number of initiatives it takes part
     in or funds. Counted, ordered and cut in SPARQL (partners-list); the units come from partners-units. The count
-    and the units are kept per `state` of the data (kg.pages.statecache)."""
-    counted = per_state(state, "partners-count", lambda: run_page_query(store, "partners-list-count"))
+    and the units are kept per `state` of the data (kg.statecache)."""
+    counted = per_state(state, "partners-count", lambda: QUERIES.rows(store, "list-count"))
     found = paging(page, (counted[0].get("organisations") or 0) if counted else 0, size)
     vocabulary = Vocabulary(store, lang)
-    rows = run_page_slice(store, "partners-list", {"lang": lang}, found.size, found.offset) if found.total else []
+    rows = QUERIES.rows(store, "list", {"lang": lang}, limit=found.size, offset=found.offset) if found.total else []
     # shared by the pages of this state: only read (a collaboration's units are marked as such, always the same)
     children = per_state(state, ("partners-units", lang), lambda: _unit_entries(store, lang, vocabulary))
     sections: list[list[PartnerEntry]] = [[], [], []]
@@ -190,7 +192,7 @@ class OrganisationPage:
 
 def _posts(store: ox.Store, iri: str, lang: str) -> list[PostView]:
     posts: dict[str, PostView] = {}
-    for row in run_page_query(store, "entities-organisation-posts", {"organisation": iri}):
+    for row in QUERIES.rows(store, "organisation-posts", {"organisation": iri}):
         if row["post"] in posts:
             continue
         person = Ref(row["person"], Text(row["name"])) if row.get("person") and row.get("name") else None
@@ -207,7 +209,7 @@ def _posts(store: ox.Store, iri: str, lang: str) -> list[PostView]:
 
 def _units(store: ox.Store, iri: str, lang: str, posts: list[PostView]) -> list[Unit]:
     units: dict[str, Unit] = {}
-    for row in run_page_query(store, "entities-collaboration-units", {"organisation": iri}):
+    for row in QUERIES.rows(store, "collaboration-units", {"organisation": iri}):
         if row["unit"] in units:
             continue
         units[row["unit"]] = Unit(
@@ -233,7 +235,7 @@ def organisation_page(store: ox.Store, iri: str, lang: str) -> OrganisationPage 
 
     # initiatives: its own, and those of its sub-organisations; the page lists the first SHOWN of them
     children = {r.iri: r for r in (*info.refs(ORG + "hasSubOrganization"), *pointing.refs(ORG + "subOrganizationOf"))}
-    roles = run_page_query(store, "entities-organisation-roles", {"organisation": iri})
+    roles = QUERIES.rows(store, "organisation-roles", {"organisation": iri})
     total = len({row["initiative"] for row in roles})
     shown = listed(store, lang, shown_of(total), scope=iri, vocabulary=vocabulary) if total else []
     mine: dict[str, OrgInitiative] = {item.summary.iri: OrgInitiative(item.summary, []) for item in shown}
@@ -254,7 +256,7 @@ def organisation_page(store: ox.Store, iri: str, lang: str) -> OrganisationPage 
     # the goals those initiatives serve (derived from their links; rejected links left out), counted in SPARQL
     badges = goal_badges(store, lang)
     goals: list[GoalBadge] = []
-    for row in run_page_query(store, "entities-organisation-goals", {"organisation": iri}):
+    for row in QUERIES.rows(store, "organisation-goals", {"organisation": iri}):
         badge = badges.get(row["goal"])
         if badge is None:
             continue
@@ -269,7 +271,7 @@ def organisation_page(store: ox.Store, iri: str, lang: str) -> OrganisationPage 
     collaborators: dict[str, Collaborator] = {}
     for ref in with_short_names(store, [*info.refs(SKK + "partner"), *pointing.refs(SKK + "partner")]):
         collaborators.setdefault(ref.iri, Collaborator(ref, False)).partner = True
-    for row in run_page_query(store, "entities-organisation-partners", {"organisation": iri}):
+    for row in QUERIES.rows(store, "organisation-partners", {"organisation": iri}):
         other, initiative = row["other"], row["initiative"]
         if other in children:
             continue

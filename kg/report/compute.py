@@ -1,8 +1,9 @@
 """The board report computed from the graph: for one focus area or the whole collaboration.
 
 Reuses the overviews' page models (kg.pages.overviews: the goals with their colours, the budget with the reported
-totals beside the computed sums) and the page queries `report-*` and `goals-*` for what they do not hold (the
-rationale and provenance of every link, the focus areas of the initiatives, the core team's selections).
+totals beside the computed sums), kg.pages.goals' readings, and its own queries (kg/queries/report/compute/) for
+what they do not hold (the rationale and provenance of every link, the focus areas of the initiatives, the core
+team's selections).
 An initiative belongs to a focus area by skk:focusArea, proposed (graph/mappings) or decided by the core team
 (graph/curation); the report says which.
 """
@@ -10,13 +11,15 @@ An initiative belongs to a focus area by skk:focusArea, proposed (graph/mappings
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Hashable
 from decimal import Decimal
 
 import pyoxigraph as ox
 
 from kg.namespaces import GRAPH, SKK
-from kg.pages import pick, run_page_query
-from kg.pages.overviews import STATUS_ORDER, Goal, StatusGroup, budget, code_key, goals, sort_key, target_code
+from kg.pages.goals import selection_rows, target_rows
+from kg.pages.overviews import STATUS_ORDER, Goal, StatusGroup, budget, goals, target_code
+from kg.queries import Catalogue
 from kg.report.model import (
     GoalCoverage,
     Initiative,
@@ -29,14 +32,19 @@ from kg.report.model import (
 )
 from kg.report.scope import find_focus_area, focus_areas
 from kg.report.state import data_state, sources_of
+from kg.statecache import per_state
+from kg.toolkit import code_key, pick, sort_key
+
+QUERIES = Catalogue(__name__)
 
 MAPPINGS = GRAPH + "mappings"
 INITIATIVE = SKK + "Initiative"
 
 
-def report(store: ox.Store, lang: str = "sv", focus_area: str | None = None) -> Report:
+def report(store: ox.Store, lang: str = "sv", focus_area: str | None = None, state: Hashable | None = None) -> Report:
     """The report for the focus area named by `focus_area` (slug or IRI; raises UnknownFocusArea), or for the
-    whole collaboration when it is None."""
+    whole collaboration when it is None. With `state` (kg.statecache.state_key), the figures every report of that
+    state shares (the data state's fingerprint) are computed once."""
     area = find_focus_area(store, focus_area, lang) if focus_area is not None else None
     columns = goals(store, lang)
     every = initiatives(store, lang)
@@ -73,7 +81,7 @@ def report(store: ox.Store, lang: str = "sv", focus_area: str | None = None) -> 
         if area is not None
         else sorted((i for i in every.values() if not i.areas), key=lambda i: sort_key(i.label, lang)),
         sources_of(store, resources, lang),
-        data_state(store),
+        per_state(state, "report-data-state", lambda: data_state(store), pinned=True),
     )
 
 
@@ -81,7 +89,7 @@ def initiatives(store: ox.Store, lang: str) -> dict[str, Initiative]:
     """Every initiative with its kind, status and focus areas (whether each assignment is only proposed)."""
     found: dict[str, Initiative] = {}
     graphs: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for row in run_page_query(store, "report-initiatives"):
+    for row in QUERIES.rows(store, "initiatives"):
         item = found.get(row["initiative"])
         kind = pick(row, "kind", lang) or ""
         if item is None:
@@ -102,8 +110,8 @@ def initiatives(store: ox.Store, lang: str) -> dict[str, Initiative]:
 
 
 def target_texts(store: ox.Store, lang: str) -> dict[str, str]:
-    """The text of every target in `lang` (the page query goals-targets)."""
-    return {row["target"]: pick(row, "text", lang) or "" for row in run_page_query(store, "goals-targets")}
+    """The text of every target in `lang` (kg.pages.goals.target_rows)."""
+    return {row["target"]: pick(row, "text", lang) or "" for row in target_rows(store)}
 
 
 def links(
@@ -111,7 +119,7 @@ def links(
 ) -> list[Link]:
     """Every link of a known initiative, rejected ones included, with rationale and provenance."""
     found: dict[str, Link] = {}
-    for row in run_page_query(store, "report-links"):
+    for row in QUERIES.rows(store, "links"):
         initiative = known.get(row["initiative"])
         if initiative is None or row["link"] in found:
             continue
@@ -148,18 +156,21 @@ def selections(
 ) -> list[Selection]:
     """The core team's selections in force (of the focus area, or all), each with the initiatives in scope that
     serve it and how many outside the scope do."""
-    current = [ln for ln in every if ln.status != "rejected"]
+    current: dict[str, list[Link]] = {}  # target -> its links that are not rejected
+    for ln in every:
+        if ln.status != "rejected":
+            current.setdefault(ln.target, []).append(ln)
     found: dict[str, Selection] = {}
-    for row in run_page_query(store, "goals-selections"):
+    for row in selection_rows(store):
         if row["ended"] or row["selection"] in found or (area is not None and row["focusArea"] != area):
             continue
         target = row["target"]
         code, _ = target_code(target)
+        serving = current.get(target, [])
         inside = sorted(
-            (ln for ln in current if ln.target == target and ln.initiative in scope),
-            key=lambda ln: sort_key(ln.initiative_label, lang),
+            (ln for ln in serving if ln.initiative in scope), key=lambda ln: sort_key(ln.initiative_label, lang)
         )
-        outside = {ln.initiative for ln in current if ln.target == target and ln.initiative not in scope}
+        outside = {ln.initiative for ln in serving if ln.initiative not in scope}
         found[row["selection"]] = Selection(
             target,
             code,

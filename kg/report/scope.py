@@ -5,8 +5,11 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from kg.namespaces import ID
-from kg.pages import pick, run_page_query
+from kg.queries import Catalogue
 from kg.report.model import FocusArea
+from kg.toolkit import pick
+
+QUERIES = Catalogue(__name__)
 
 AREA_PREFIX = ID + "focus-area/"
 
@@ -29,7 +32,7 @@ def slug_of(iri: str) -> str:
 def focus_areas(store: ox.Store, lang: str) -> list[FocusArea]:
     """Every focus area, with its name and definition in `lang` (falling back to the other language)."""
     found: dict[str, FocusArea] = {}
-    for row in run_page_query(store, "report-focus-areas"):
+    for row in QUERIES.rows(store, "focus-areas"):
         if row["area"] not in found:
             found[row["area"]] = FocusArea(
                 row["area"],

@@ -1,14 +1,14 @@
-"""The report's interface texts outside a web request (the HTML file, the CSV headers): the viewer's texts
-(webapp/texts, Swedish and English) in a language chosen by the caller."""
+"""The report's interface texts outside a web request (the HTML file, the CSV headers): the interface texts
+(kg/texts, Swedish and English, shared with the viewer) in a language chosen by the caller."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from kg.texts import TEXTS
+
 
 def texts() -> dict[str, dict[str, str]]:
-    from webapp.texts import TEXTS  # plain data: importing it starts nothing
-
     return TEXTS
 
 

@@ -9,14 +9,13 @@ Nothing is downloaded: the Snowball stemmers are a Python package, everything el
 from __future__ import annotations
 
 from kg.suggest.explain import explain
-from kg.suggest.index import SuggestionIndex, clear_cache, index_for
+from kg.suggest.index import SuggestionIndex, index_for
 from kg.suggest.rank import Reason, Suggestion, for_initiative, suggest
 
 __all__ = [
     "Reason",
     "Suggestion",
     "SuggestionIndex",
-    "clear_cache",
     "explain",
     "for_initiative",
     "index_for",

@@ -74,7 +74,7 @@ def suggest_command(
 
 
 def _index(obj):
-    from kg.store import state_key
+    from kg.statecache import state_key
     from kg.suggest.index import index_for
 
     return index_for(obj.open(), state_key(obj.store_path))
@@ -83,6 +83,7 @@ def _index(obj):
 def _suggest(obj, text: str, lang: str | None, k: int) -> None:
     from kg.suggest import explain, suggest
     from kg.suggest.words import detect_language
+    from kg.toolkit import in_lang
 
     index = _index(obj)
     lang = lang or detect_language(text)
@@ -92,7 +93,7 @@ def _suggest(obj, text: str, lang: str | None, k: int) -> None:
         return
     click.echo(f"Delmål för texten / targets for the text ({LANG_NAMES[lang]}):")
     for rank, suggestion in enumerate(found, 1):
-        target_text = suggestion.text.get(lang) or suggestion.text.get("en" if lang == "sv" else "sv", "")
+        target_text = in_lang(suggestion.text, lang) or ""
         click.echo(f"{rank:>3}. {suggestion.code:<6} {suggestion.score:6.2f}  {target_text}")
         click.echo(f"{'':>13}↳ {explain(suggestion, lang)}")
 

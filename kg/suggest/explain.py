@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kg.suggest.rank import Reason, Suggestion
+from kg.toolkit import in_lang
 
 #: what each kind of evidence is called, by language
 SOURCES = {
@@ -19,8 +20,7 @@ WORDS = 6
 
 def name_of(reason: Reason, lang: str) -> str:
     """An `initiative` reason's initiative name in `lang` (else the other language, else its IRI)."""
-    other = "en" if lang == "sv" else "sv"
-    return reason.names.get(lang) or reason.names.get(other) or (reason.initiative or "")
+    return in_lang(reason.names, lang) or (reason.initiative or "")
 
 
 def describe(reason: Reason, lang: str) -> str:

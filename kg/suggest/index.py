@@ -1,6 +1,6 @@
 """The suggestion index: what the graph says about each target, read once per data state and kept in memory.
 
-Read with five page queries (suggest-*.rq): the targets' texts and their goals' texts (sv, en), the
+Read with five queries (kg/queries/suggest/index/): the targets' texts and their goals' texts (sv, en), the
 indicators' texts (en), the lexicon (skk:matchTerm, sv and en), the initiatives' names and descriptions, and
 their links that have not been rejected, with the rationale. Every text becomes a bag of word roots
 (kg.suggest.words) in which the parts of Swedish compounds (kg.suggest.compounds) count `PART` of a whole word.
@@ -17,10 +17,13 @@ from typing import NamedTuple
 import pyoxigraph as ox
 
 from kg.namespaces import SKK
-from kg.pages import run_page_query
-from kg.pages.overviews import code_key
+from kg.queries import Catalogue
+from kg.statecache import per_state
 from kg.suggest.compounds import Splitter
 from kg.suggest.words import LANGS, generic_roots, is_stop, rooter, tokens
+from kg.toolkit import code_key
+
+QUERIES = Catalogue(__name__)
 
 #: what a part of a compound counts, beside a whole word
 PART = 0.6
@@ -138,7 +141,7 @@ class Analyser:
 
 class SuggestionIndex:
     def __init__(self, store: ox.Store):
-        target_rows = run_page_query(store, "suggest-targets")
+        target_rows = QUERIES.rows(store, "targets")
         self.targets: dict[str, Target] = {}
         goal_texts: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         for row in sorted(target_rows, key=lambda r: code_key(r["code"])):
@@ -150,13 +153,13 @@ class SuggestionIndex:
                     if value and value not in goal_texts[row["code"]][lang]:
                         goal_texts[row["code"]][lang].append(value)
         indicators: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-        for row in run_page_query(store, "suggest-indicators"):
+        for row in QUERIES.rows(store, "indicators"):
             code = row["target"].rsplit("/", 1)[-1]
             if row["lang"] in LANGS:
                 indicators[code][row["lang"]].append(row["text"])
         self.initiatives = self._initiatives(store)
-        link_rows = run_page_query(store, "suggest-links")
-        lexicon_rows = run_page_query(store, "suggest-lexicon")
+        link_rows = QUERIES.rows(store, "links")
+        lexicon_rows = QUERIES.rows(store, "lexicon")
 
         self.analysers = {"sv": _swedish(self._swedish_words(goal_texts, lexicon_rows)), "en": _ENGLISH}
         self.text = {lang: self._field({c: t.text[lang] for c, t in self.targets.items()}, lang) for lang in LANGS}
@@ -183,7 +186,7 @@ class SuggestionIndex:
     @staticmethod
     def _initiatives(store: ox.Store) -> dict[str, Initiative]:
         found: dict[str, Initiative] = {}
-        for row in run_page_query(store, "suggest-initiatives"):
+        for row in QUERIES.rows(store, "initiatives"):
             item = found.setdefault(row["initiative"], Initiative(row["initiative"]))
             lang = row["lang"] if row["lang"] in LANGS else "sv"  # the source's wording is Swedish
             if row["field"] == "name":
@@ -304,7 +307,6 @@ class SuggestionIndex:
         return {root: v / size for root, v in weighted.items()}
 
 
-_CACHE: dict[tuple, SuggestionIndex] = {}
 _LOCK = threading.Lock()
 _ENGLISH = Analyser("en", None)
 _SWEDISH: dict[frozenset[str], Analyser] = {}
@@ -322,21 +324,6 @@ def _swedish(vocabulary: frozenset[str]) -> Analyser:
 
 
 def index_for(store: ox.Store, key: tuple | None = None) -> SuggestionIndex:
-    """The index of `store`, built once per `key` (kg.store.state_key of its folder: it changes with every build
-    and every curation change); without a key, built every time."""
-    if key is None:
-        return SuggestionIndex(store)
-    with _LOCK:
-        index = _CACHE.get(key)
-    if index is None:
-        index = SuggestionIndex(store)
-        with _LOCK:
-            if len(_CACHE) >= 4:
-                _CACHE.clear()
-            _CACHE[key] = index
-    return index
-
-
-def clear_cache() -> None:
-    with _LOCK:
-        _CACHE.clear()
+    """The index of `store`, built once per `key` (kg.statecache.state_key of its folder: it changes with every build
+    and every curation change; kept in kg.statecache); without a key, built every time."""
+    return per_state(key, "suggestion-index", lambda: SuggestionIndex(store), pinned=True)

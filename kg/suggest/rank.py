@@ -250,7 +250,7 @@ def suggest(
 
 
 def code_order(code: str) -> tuple:
-    from kg.pages.overviews import code_key
+    from kg.toolkit import code_key
 
     return code_key(code)
 

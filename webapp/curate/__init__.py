@@ -9,13 +9,12 @@ first (the form then shows the current state and version), 503 when changes cann
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask
-
-bp = Blueprint("curate", __name__, url_prefix="/edit")
+from flask import Flask
 
 
 def init_app(app: Flask) -> None:
-    from webapp.curate import common, initiatives, links, suggest, targets, undo  # noqa: F401  (their routes register on bp)
+    """Register the editing routes (each module's, on webapp.curate.common.bp) and `can_edit` for the templates."""
+    from webapp.curate import common, initiatives, links, suggest, targets, undo  # noqa: F401  (their routes are on bp)
 
-    app.register_blueprint(bp)
+    app.register_blueprint(common.bp)
     app.jinja_env.globals.update(can_edit=common.can_edit)

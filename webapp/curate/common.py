@@ -1,10 +1,11 @@
-"""What every editing view shares: who is changing, reading the form, and answering a change."""
+"""What every editing view shares: the blueprint its routes are on (/edit), who is changing, reading the form, and
+answering a change."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import current_app, flash, redirect, request
+from flask import Blueprint, current_app, flash, redirect, request
 from werkzeug.wrappers import Response
 
 from kg.curation import Change, Conflict, CurationError, agent_iri
@@ -13,6 +14,8 @@ from webapp.auth import accounts, current_user, safe_next
 from webapp.i18n import current, t
 from webapp.paths import site_path
 from webapp.services import EditingUnavailable, data_changed, graph
+
+bp = Blueprint("curate", __name__, url_prefix="/edit")
 
 #: longest value of any one form field that reaches the library (a longer one is refused there, with a message)
 MAX_FIELD = 1_100_000

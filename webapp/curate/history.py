@@ -13,30 +13,37 @@ from kg.accounts import AccountError
 from kg.curation.history import History, history
 from kg.linkeddata import path_for_iri
 from kg.namespaces import ID
-from kg.pages.goals import Record
+from kg.texts import TEXTS
+from kg.toolkit import Record
 from webapp.auth import accounts, current_user
 from webapp.curate.common import can_edit
+from webapp.formatting import when
 from webapp.i18n import current, t
 from webapp.services import graph
-from webapp.texts import TEXTS
 
 AGENTS = ID + "agent/"
 
 
-def history_for(iri: str) -> list:
-    """The entries of the page of `iri` as this request may see them (History: `total` and `more` count)."""
-    found = history(graph().store, iri, current())
+def history_for(iri: str, found: History | None = None) -> History:
+    """The entries of the page of `iri` (`found`: kg.curation.history.history of it, when already read) as this
+    request may see them (History: `total` and `more` count)."""
+    found = history(graph().store, iri, current()) if found is None else found
     page = path_for_iri(iri, current_app.config["BASE_IRI"])
     shown = History(shown_entry(entry, page) for entry in found)
     shown.total = found.total
     return shown
 
 
+def public_history(found: History) -> dict:
+    """The history as everyone may see it, for a page's JSON: the entries without the agent (a member's identity
+    stays out, as on the page), with how many there are in all."""
+    entries = [Record({k: v for k, v in entry.items() if k != "agent"}) for entry in found]
+    return {"entries": entries, "total": found.total, "more": found.more}
+
+
 def shown_entry(entry: Record, page: str | None) -> Record:
     """An entry without the agent IRI: `who` (a display name for members, None for visitors), `what` (the change in
     words), `when_text`, field labels, and `undo_url` when this member can undo it (back to `page`)."""
-    from webapp.pages import when  # webapp.pages imports this module
-
     shown = Record({k: v for k, v in entry.items() if k != "agent"})
     shown["who"] = display_name(entry.agent) if current_user() is not None else None
     shown["what"] = t(f"curate.history.change.{entry.kind}.{entry.change}")

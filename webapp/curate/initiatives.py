@@ -13,8 +13,7 @@ from kg.curation.initiatives import MAX_CHOSEN
 from kg.curation.model import State
 from kg.linkeddata import path_for_iri
 from webapp.auth import login_required
-from webapp.curate import bp
-from webapp.curate.common import MAX_FIELD, apply, back, curation, field, message, version, who
+from webapp.curate.common import MAX_FIELD, apply, back, bp, curation, field, message, version, who
 from webapp.i18n import current
 from webapp.services import EditingUnavailable, graph
 

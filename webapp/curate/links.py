@@ -9,10 +9,9 @@ from kg.curation import CurationError
 from kg.curation.find import MAX_CANDIDATES, find_targets, target_code
 from kg.curation.linkforms import initiatives, link_form
 from kg.linkeddata import path_for_iri
-from kg.search import store_key
+from kg.statecache import state_key
 from webapp.auth import login_required
-from webapp.curate import bp
-from webapp.curate.common import apply, back, curation, field, message, version, who
+from webapp.curate.common import apply, back, bp, curation, field, message, version, who
 from webapp.i18n import current, t
 from webapp.services import EditingUnavailable, graph
 
@@ -144,7 +143,7 @@ def new_link():
 
 
 def find_one(code: str) -> str:
-    found = find_targets(graph().store, code, current(), store_key(graph().store_path))
+    found = find_targets(graph().store, code, current(), state_key(graph().store_path))
     if not found:
         abort(404)
     return found[0].iri
@@ -159,7 +158,7 @@ def add_link():
     if not words:
         return new_link_page(t("curate.link.new.missing"), 400, typed)
     services = graph()
-    found = find_targets(services.store, words, current(), store_key(services.store_path), MAX_CANDIDATES + 1)
+    found = find_targets(services.store, words, current(), state_key(services.store_path), MAX_CANDIDATES + 1)
     if not found:
         code = target_code(words)
         error = t("curate.link.new.none.code", code=code) if code else t("curate.link.new.none", words=shown)

@@ -8,12 +8,12 @@ from flask import current_app, render_template, request
 
 from kg.curation import CurationError
 from kg.linkeddata import path_for_iri
-from kg.store import state_key
+from kg.statecache import state_key
 from kg.suggest import Suggestion, explain, for_initiative, index_for, suggest
 from kg.suggest.index import SuggestionIndex
+from kg.toolkit import in_lang, other_lang
 from webapp.auth import login_required
-from webapp.curate import bp
-from webapp.curate.common import apply, back, curation, field, who
+from webapp.curate.common import apply, back, bp, curation, field, who
 from webapp.i18n import current, t
 from webapp.services import graph
 
@@ -36,12 +36,11 @@ def _path(iri: str) -> str:
 
 def view(suggestion: Suggestion, lang: str) -> dict:
     """What a template shows of a suggestion: the target (text in `lang`, else the other language) and reasons."""
-    other = "en" if lang == "sv" else "sv"
-    text_lang = lang if suggestion.text.get(lang) else other
+    text_lang = lang if suggestion.text.get(lang) else other_lang(lang)
     reasons = []
     for reason in suggestion.reasons:
         if reason.kind == "initiative":
-            name = reason.names.get(lang) or reason.names.get(other) or reason.initiative
+            name = in_lang(reason.names, lang) or reason.initiative
             reasons.append({"kind": reason.kind, "name": name, "path": _path(reason.initiative or "")})
         elif reason.kind == "prior":
             reasons.append({"kind": reason.kind, "count": reason.count})

@@ -10,8 +10,7 @@ from kg.linkeddata import path_for_iri
 from kg.namespaces import SDG
 from kg.pages.goals import target_page
 from webapp.auth import login_required
-from webapp.curate import bp
-from webapp.curate.common import apply, back, curation, field, message, version, who
+from webapp.curate.common import apply, back, bp, curation, field, message, version, who
 from webapp.i18n import current
 from webapp.services import EditingUnavailable, graph
 

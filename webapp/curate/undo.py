@@ -8,10 +8,9 @@ from flask import abort, current_app, render_template, request
 
 from kg.curation.history import decision
 from kg.linkeddata import path_for_iri
-from kg.pages.goals import Record
+from kg.toolkit import Record
 from webapp.auth import login_required
-from webapp.curate import bp
-from webapp.curate.common import apply, back, curation, field, who
+from webapp.curate.common import apply, back, bp, curation, field, who
 from webapp.curate.history import shown_entry
 from webapp.i18n import current, t
 from webapp.services import graph

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from kg.namespaces import SKK
-from kg.pages import run_page_query
 from kg.pages.entities.listing import listed
 from kg.pages.entities.statements import (
     DCT,
@@ -27,6 +26,9 @@ from kg.pages.entities.statements import (
     sources,
 )
 from kg.pages.entities.summaries import InitiativeSummary
+from kg.queries import Catalogue
+
+QUERIES = Catalogue(__name__)
 
 SHOWN = 20  # initiatives a concept or organisation page lists; the rest are one link away (/initiatives?…)
 SLACK = 5  # …unless only this many more would be left out: then all of them
@@ -95,7 +97,7 @@ class More:
 
 def counts(store: ox.Store, concept: str) -> tuple[int, int]:
     """(initiatives assigned to the concept, of those only by proposal), counted in SPARQL."""
-    rows = run_page_query(store, "entities-concept-counts", {"concept": concept})
+    rows = QUERIES.rows(store, "counts", {"concept": concept})
     return (rows[0]["total"], rows[0]["proposals"]) if rows else (0, 0)
 
 

@@ -8,7 +8,6 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.namespaces import SKK
-from kg.pages import run_page_query
 from kg.pages.entities.formatting import format_period
 from kg.pages.entities.statements import (
     DCT,
@@ -22,6 +21,9 @@ from kg.pages.entities.statements import (
     other_labels,
     sources,
 )
+from kg.queries import Catalogue
+
+QUERIES = Catalogue(__name__)
 
 
 @dataclass
@@ -46,7 +48,7 @@ def event_page(store: ox.Store, iri: str, lang: str) -> EventPage | None:
     info = about(store, iri, lang)
     if not info:
         return None
-    rows = run_page_query(store, "entities-event", {"event": iri})
+    rows = QUERIES.rows(store, "event", {"event": iri})
     row = rows[0] if rows else {}
     start, end = row.get("start"), row.get("end")
     place = None

@@ -1,8 +1,8 @@
-"""Initiatives in short, a page at a time: the rows of one page of a filtered list (initiatives-list, cut with
+"""Initiatives in short, a page at a time: the rows of one page of a filtered list (the query list, cut with
 LIMIT/OFFSET by kg.pages.paging), their details (initiatives-details, one small query per row shown) and the
 counts per kind and status (initiatives-facets, aggregated in SPARQL). Work grows with the page shown, not with
 the graph: the store still filters and orders every initiative, but nothing is built in Python for rows that are
-not shown. A scope has queries of its own (initiatives-scoped, initiatives-scoped-facets) that start from the
+not shown. A scope has queries of its own (scoped, scoped-facets) that start from the
 scope, so that a focus area's or an organisation's page does work in proportion to its initiatives.
 
 Filters: a kind (class IRI), a status (IRI, or NONE for "not stated") and a scope: a focus area, perspective,
@@ -18,11 +18,13 @@ from itertools import islice
 
 import pyoxigraph as ox
 
-from kg.pages import run_page_query
 from kg.pages.entities.statements import MAPPINGS, Vocabulary
 from kg.pages.entities.summaries import InitiativeSummary, initiative_summaries
-from kg.pages.paging import ALL, NONE, run_page_slice
-from kg.pages.statecache import per_state
+from kg.pages.paging import ALL, NONE
+from kg.queries import Catalogue
+from kg.statecache import per_state
+
+QUERIES = Catalogue(__name__)
 
 
 @dataclass
@@ -35,11 +37,11 @@ def facet_counts(
     store: ox.Store, scope: str | None = None, state: Hashable | None = None
 ) -> list[tuple[str, str | None, int]]:
     """(kind, status or None, number of initiatives) for every combination within the scope; kept per `state` of
-    the data (kg.pages.statecache)."""
-    name = "initiatives-scoped-facets" if scope else "initiatives-facets"
+    the data (kg.statecache)."""
+    name = "scoped-facets" if scope else "facets"
 
     def compute() -> list[tuple[str, str | None, int]]:
-        return [(r["kind"], r["status"], r["count"]) for r in run_page_query(store, name, {"scope": scope or ALL})]
+        return [(r["kind"], r["status"], r["count"]) for r in QUERIES.rows(store, name, {"scope": scope or ALL})]
 
     return per_state(state, ("initiatives-facets", scope), compute)
 
@@ -55,7 +57,7 @@ def _order(store: ox.Store, lang: str) -> list[tuple[str, str | None, str | None
     bindings = {"lang": lang, "kindFilter": ALL, "statusFilter": ALL, "scope": ALL}
     return [
         (one(r["initiative"]), r["labelSv"], r["labelEn"], one(r["kind"]), one(r["status"]))
-        for r in run_page_query(store, "initiatives-list", bindings)
+        for r in QUERIES.rows(store, "list", bindings)
     ]
 
 
@@ -73,12 +75,12 @@ def listed(
 ) -> list[Listed]:
     """The initiatives `offset`..`offset + limit` of the list in its order (status, then name in `lang`). Without a
     scope and with a `state` of the data, the order of every initiative is read once per state and language
-    (kg.pages.statecache: the ORDER BY over every initiative is most of the list's cost) and filtered here as
-    initiatives-list filters; with a scope the store filters, orders and cuts (initiatives-scoped)."""
+    (kg.statecache: the ORDER BY over every initiative is most of the list's cost) and filtered here as
+    list filters; with a scope the store filters, orders and cuts (scoped)."""
     vocabulary = vocabulary or Vocabulary(store, lang)
     bindings = {"lang": lang, "kindFilter": kind or ALL, "statusFilter": status or ALL, "scope": scope or ALL}
     if scope or state is None:
-        base = run_page_slice(store, "initiatives-scoped" if scope else "initiatives-list", bindings, limit, offset)
+        base = QUERIES.rows(store, "scoped" if scope else "list", bindings, limit=limit, offset=offset)
         return with_details(store, lang, base, scope, vocabulary)
     order = per_state(state, ("initiatives-order", lang), lambda: _order(store, lang))
     chosen = (
@@ -100,7 +102,7 @@ def with_details(
         order.append(iri)
         graphs[iri] = set()
         rows.append(dict(row))
-        for detail in run_page_query(store, "initiatives-details", {"initiative": iri, "scope": scope or ALL}):
+        for detail in QUERIES.rows(store, "details", {"initiative": iri, "scope": scope or ALL}):
             if detail.get("assignedIn"):
                 graphs[iri].add(detail["assignedIn"])
             else:

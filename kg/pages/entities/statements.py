@@ -13,7 +13,9 @@ import pyoxigraph as ox
 
 from kg.labels import LABEL_PROPERTIES
 from kg.namespaces import GRAPHS, PREFIXES
-from kg.pages import run_page_query
+from kg.queries import Catalogue
+
+QUERIES = Catalogue(__name__)
 
 RDF_TYPE = PREFIXES["rdf"] + "type"
 SKOS = PREFIXES["skos"]
@@ -115,7 +117,7 @@ class _Statements:
 
 
 class About(_Statements):
-    """The statements of one resource (entities-about), grouped by property, with the names of their objects."""
+    """The statements of one resource (the query about), grouped by property, with the names of their objects."""
 
     def __init__(self, rows: list[dict[str, Any]], lang: str, names: Vocabulary):
         super().__init__(lang, names)
@@ -168,11 +170,11 @@ class About(_Statements):
 
 def about(store: ox.Store, iri: str, lang: str, names: Vocabulary | None = None) -> About:
     names = names or Vocabulary(store, lang)
-    return About(run_page_query(store, "entities-about", {"resource": iri}), lang, names)
+    return About(QUERIES.rows(store, "about", {"resource": iri}), lang, names)
 
 
 class Incoming(_Statements):
-    """The statements that point at one resource (entities-incoming): property -> the resources pointing."""
+    """The statements that point at one resource (the query incoming): property -> the resources pointing."""
 
     def __init__(self, rows: list[dict[str, Any]], lang: str, names: Vocabulary):
         super().__init__(lang, names)
@@ -194,7 +196,7 @@ class Incoming(_Statements):
 
 def incoming(store: ox.Store, iri: str, lang: str, names: Vocabulary | None = None) -> Incoming:
     names = names or Vocabulary(store, lang)
-    return Incoming(run_page_query(store, "entities-incoming", {"resource": iri}), lang, names)
+    return Incoming(QUERIES.rows(store, "incoming", {"resource": iri}), lang, names)
 
 
 def other_labels(info: About, label: Text) -> list[Text]:

@@ -10,8 +10,11 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.namespaces import SKK
-from kg.pages import run_page_query, text_colour
 from kg.pages.entities.statements import MAPPINGS, Ref, Text, Vocabulary, choose_row, local_name
+from kg.queries import Catalogue
+from kg.toolkit import text_colour
+
+QUERIES = Catalogue(__name__)
 
 #: the initiative statuses in the order of the list page; "none" = not stated in the source
 STATUS_ORDER = ("idea", "planned", "ongoing", "completed", "none")
@@ -38,7 +41,7 @@ class GoalBadge:
 def goal_badges(store: ox.Store, lang: str) -> dict[str, GoalBadge]:
     """Every goal as a badge template (count and statuses empty), by IRI."""
     badges = {}
-    for row in run_page_query(store, "entities-goals"):
+    for row in QUERIES.rows(store, "goals"):
         colour = row.get("colour") or "#19486A"
         title = choose_row(row, "label", lang) or Text(row["code"])
         badges[row["goal"]] = GoalBadge(row["goal"], row["code"], title, colour, text_colour(colour))
@@ -69,10 +72,10 @@ def initiative_summaries(
 ) -> dict[str, InitiativeSummary]:
     """Initiatives with kind, status, focus areas (proposed or not) and the goals their links serve (rejected links
     left out; each goal keeps the statuses of the links behind it). `rows`: rows with the columns of
-    entities-initiatives (default: that query, i.e. every initiative)."""
+    the query initiatives (default: that query, i.e. every initiative)."""
     vocabulary = vocabulary or Vocabulary(store, lang)
     badges = goal_badges(store, lang)
-    rows = run_page_query(store, "entities-initiatives") if rows is None else rows
+    rows = QUERIES.rows(store, "initiatives") if rows is None else rows
     summaries: dict[str, InitiativeSummary] = {}
     goals: dict[str, dict[str, GoalBadge]] = {}
     focus: dict[str, dict[str, set[str]]] = {}

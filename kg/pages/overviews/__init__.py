@@ -1,7 +1,7 @@
 """Page models of the overviews: initiatives × goals, partners × goals, gaps and the budget.
 
 Each function takes the store and the language and returns a dataclass with the texts already chosen in
-that language (falling back to the other one). A handful of page queries per model, never one per row.
+that language (falling back to the other one). A handful of queries per model, never one per row.
 Status and relevance are kept as the graph states them: every link is shown with its status, and a
 proposal is never counted as confirmed.
 
@@ -19,18 +19,7 @@ from kg.pages.overviews.budget_tables import (
     format_sek,
 )
 from kg.pages.overviews.gap_lists import Gaps, SelectedTarget, UnconfirmedInitiative, gaps
-from kg.pages.overviews.links import (
-    CONFIRMED,
-    PRIMARY,
-    PROPOSED,
-    REJECTED,
-    Goal,
-    LinkMark,
-    code_key,
-    goals,
-    sort_key,
-    target_code,
-)
+from kg.pages.overviews.links import CONFIRMED, PRIMARY, PROPOSED, REJECTED, Goal, LinkMark, goals, target_code
 from kg.pages.overviews.matrices import (
     InitiativeCell,
     InitiativeMatrix,
@@ -66,12 +55,10 @@ __all__ = [
     "StatusGroup",
     "UnconfirmedInitiative",
     "budget",
-    "code_key",
     "format_sek",
     "gaps",
     "goals",
     "initiatives_goals",
     "partners_goals",
-    "sort_key",
     "target_code",
 ]

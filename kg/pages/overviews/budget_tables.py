@@ -11,9 +11,10 @@ import pyoxigraph as ox
 
 from kg.budget import budget_discrepancies
 from kg.namespaces import SKK
-from kg.pages import pick, run_page_query
-from kg.pages.overviews.links import sort_key
-from kg.queries import run_named
+from kg.queries import Catalogue, run_named
+from kg.toolkit import pick, sort_key
+
+QUERIES = Catalogue(__name__)
 
 #: the order of the budget's headings: ongoing ("Pågående"), planned ("Uppstart"/"På gång"), ideas, completed
 STATUS_ORDER = [SKK + "ongoing", SKK + "planned", SKK + "idea", SKK + "completed"]
@@ -111,7 +112,7 @@ def budget(store: ox.Store, lang: str) -> Budget:
     parents: dict[str, str] = {}
     statuses: dict[str, tuple[str | None, str | None]] = {}
     sources: dict[str, str] = {}
-    for row in run_page_query(store, "overviews-budget-lines"):
+    for row in QUERIES.rows(store, "lines"):
         if row["source"]:
             sources.setdefault(row["source"], row["sourceTitle"] or row["source"])
         if row["line"] in lines:
@@ -131,7 +132,7 @@ def budget(store: ox.Store, lang: str) -> Budget:
         if row["parent"]:
             parents[row["line"]] = row["parent"]
         statuses[row["line"]] = (row["status"], pick(row, "status", lang))
-    for row in run_page_query(store, "overviews-budget-initiatives"):
+    for row in QUERIES.rows(store, "initiatives"):
         if row["line"] in lines:
             lines[row["line"]].initiatives.append((row["initiative"], pick(row, "label", lang) or row["initiative"]))
     for line in lines.values():
@@ -167,7 +168,7 @@ def budget(store: ox.Store, lang: str) -> Budget:
             by_source[line.funding] += line.amount
             source_names[line.funding] = line.funding_label or line.funding
     funding: dict[str, FundingRow] = {}
-    for row in run_page_query(store, "overviews-budget-totals"):
+    for row in QUERIES.rows(store, "totals"):
         discrepancy = found.get(row["funding"])
         computed = discrepancy.computed if discrepancy else by_source.get(row["funding"], Decimal(0))
         label = pick(row, "funding", lang) or pick(row, "label", lang) or row["total"]

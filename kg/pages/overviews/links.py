@@ -4,28 +4,18 @@ sort keys the overviews share (Swedish names, SDG codes)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import pyoxigraph as ox
 
 from kg.namespaces import SDG, SKK
-from kg.pages import pick, run_page_query, text_colour
+from kg.queries import Catalogue
+from kg.toolkit import initiative_names, pick, text_colour
+
+QUERIES = Catalogue(__name__)
 
 PROPOSED, CONFIRMED, REJECTED = SKK + "proposed", SKK + "confirmed", SKK + "rejected"
 PRIMARY = SKK + "primary"
-
-_SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e", "ü": "y", "æ": "|", "ø": "}"})
-
-
-def sort_key(text: str | None, lang: str = "sv") -> str:
-    """A key that sorts names the Swedish way (å, ä, ö after z) in Swedish, by letters otherwise."""
-    lowered = (text or "").lower()
-    return lowered.translate(_SWEDISH_ORDER) if lang == "sv" else lowered
-
-
-def code_key(code: str) -> tuple:
-    """Sort key for SDG codes: 3.4 before 3.10, 3.9 before 3.a."""
-    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in code.split("."))
-
 
 # ---------------------------------------------------------------- goals (the columns)
 
@@ -43,7 +33,7 @@ class Goal:
 def goals(store: ox.Store, lang: str) -> list[Goal]:
     """The 17 goals in order, with titles in `lang`."""
     found = []
-    for row in run_page_query(store, "overviews-goals"):
+    for row in QUERIES.rows(store, "goals"):
         colour = row["colour"] or "#777777"
         found.append(
             Goal(
@@ -94,14 +84,19 @@ def target_code(target: str) -> tuple[str, str]:
     return code, SDG + code.split(".", 1)[0]
 
 
+def link_rows(store: ox.Store, initiative: str | None = None) -> list[dict[str, Any]]:
+    """The links from initiatives (or from `initiative`) to targets: link, initiative, target, status, relevance."""
+    return QUERIES.rows(store, "links", {"initiative": initiative} if initiative else None)
+
+
 def initiative_links(store: ox.Store, lang: str) -> dict[str, InitiativeLinks]:
     """Every initiative with its links that are not rejected, by IRI (two queries)."""
     found = {
         row["initiative"]: InitiativeLinks(row["initiative"], pick(row, "label", lang) or row["initiative"])
-        for row in run_page_query(store, "overviews-initiatives")
+        for row in initiative_names(store)
     }
     seen: set[str] = set()
-    for row in run_page_query(store, "overviews-links"):
+    for row in link_rows(store):
         item = found.get(row["initiative"])
         if item is None or row["link"] in seen:
             continue

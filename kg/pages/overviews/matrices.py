@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from kg.pages import pick, run_page_query
 from kg.pages.overviews.links import (
     CONFIRMED,
     PRIMARY,
@@ -18,13 +17,16 @@ from kg.pages.overviews.links import (
     REJECTED,
     Goal,
     LinkMark,
-    code_key,
     goals,
-    sort_key,
+    link_rows,
     target_code,
 )
-from kg.pages.paging import PAGE_SIZE, Paging, paging, run_page_slice
-from kg.pages.statecache import per_state
+from kg.pages.paging import PAGE_SIZE, Paging, paging
+from kg.queries import Catalogue
+from kg.statecache import per_state
+from kg.toolkit import code_key, pick, sort_key
+
+QUERIES = Catalogue(__name__)
 
 # ---------------------------------------------------------------- initiatives × goals
 
@@ -93,20 +95,20 @@ def initiatives_goals(
     """Rows: the initiatives by name, a page of them; columns: the 17 goals; a cell: the initiative's links to the
     goal's targets. The totals are counted in SPARQL over every initiative; the cells are read only for the page's
     rows (one query each). PageOutOfRange past the last page. The totals and the count are kept per `state` of the
-    data (kg.pages.statecache), so that each further page runs only its own queries."""
+    data (kg.statecache), so that each further page runs only its own queries."""
     columns = goals(store, lang)
     totals = per_state(
         state,
         "initiatives-goals-totals",
-        lambda: {row["goal"]: row for row in run_page_query(store, "overviews-initiatives-totals")},
+        lambda: {row["goal"]: row for row in QUERIES.rows(store, "initiatives-totals")},
     )
-    count = per_state(state, "initiatives-goals-count", lambda: run_page_query(store, "overviews-initiatives-count"))
+    count = per_state(state, "initiatives-goals-count", lambda: QUERIES.rows(store, "initiatives-count"))
     pages = paging(page, count[0]["count"] if count else 0, size)
     rows = []
-    for item in run_page_slice(store, "overviews-initiatives-page", {"lang": lang}, size, pages.offset):
+    for item in QUERIES.rows(store, "initiatives-page", {"lang": lang}, limit=size, offset=pages.offset):
         by_goal: dict[str, list[LinkMark]] = defaultdict(list)
         seen: set[str] = set()
-        for row in run_page_query(store, "overviews-initiative-links", {"initiative": item["initiative"]}):
+        for row in link_rows(store, item["initiative"]):
             if row["link"] in seen or row["status"] == REJECTED:
                 continue
             seen.add(row["link"])
@@ -189,23 +191,23 @@ def partners_goals(
     initiatives first, a page of them; columns: goals; a cell: through which initiatives the organisation reaches
     the goal. Rows, their order and the totals come from SPARQL (GROUP BY); the cells are read only for the page's
     rows (one query each). PageOutOfRange past the last page. The totals and the count (two scans of every
-    participation and link) are kept per `state` of the data (kg.pages.statecache): each further page runs only its
+    participation and link) are kept per `state` of the data (kg.statecache): each further page runs only its
     own queries."""
     columns = goals(store, lang)
     per_goal = per_state(
         state,
         "partners-goals-totals",
-        lambda: {row["goal"]: row["partners"] for row in run_page_query(store, "partners-goals-totals")},
+        lambda: {row["goal"]: row["partners"] for row in QUERIES.rows(store, "partners-goals-totals")},
     )
-    count = per_state(state, "partners-goals-count", lambda: run_page_query(store, "partners-goals-count"))
+    count = per_state(state, "partners-goals-count", lambda: QUERIES.rows(store, "partners-goals-count"))
     pages = paging(page, count[0]["count"] if count else 0, size)
     rows = []
-    for item in run_page_slice(store, "partners-goals-page", {"lang": lang}, size, pages.offset):
+    for item in QUERIES.rows(store, "partners-goals-page", {"lang": lang}, limit=size, offset=pages.offset):
         partner = item["partner"]
         roles: dict[str, set[str]] = defaultdict(set)
         labels: dict[str, str] = {}
         goals_of: dict[str, dict[str, bool]] = defaultdict(dict)  # initiative -> goal -> confirmed
-        for row in run_page_query(store, "overviews-partner-cells", {"partner": partner}):
+        for row in QUERIES.rows(store, "partner-cells", {"partner": partner}):
             initiative = row["initiative"]
             roles[initiative].add(row["role"])
             labels[initiative] = pick(row, "label", lang) or initiative
