@@ -13,6 +13,7 @@ is replaced after its answer. Who gets a worker when all are busy is kg.fairshar
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import multiprocessing
 import os
 import queue
@@ -42,6 +43,7 @@ from kg.results import (
 from kg.snapshots import SnapshotReader, current_generation
 from kg.sparql import describe_syntax_error
 from kg.sparqltext import has_dataset_clause, looks_like_update, nesting_depth, service_calls
+from kg.statecache import recall, remember, state_key
 
 MAX_NESTING = 200  # brackets deep; Oxigraph's parser dies on its stack a few thousand levels down
 MAX_BYTES = 16 * 1024 * 1024  # the default cap on an answer's size
@@ -338,6 +340,7 @@ class PoolLimits:
     in_flight: int = 6
     memory: int | None = 512 * MB
     growth: int | None = 32 * MB
+    cache: int = 64 * MB  # bytes of answers kept per data state for the same request again (0: none)
 
 
 class QueryPool:
@@ -415,6 +418,25 @@ class QueryPool:
         refusal = check_request(request)  # before a turn: a refused query never holds a worker
         if refusal is not None:
             return refusal
+        key = self._answer_key(request)
+        if key is not None:
+            kept = recall(*key)
+            if kept is not None:  # the same request on the same data: the same answer, without a worker
+                return dataclasses.replace(kept)
+        response = self._run(request, timeout, client)
+        if key is not None and response.status == 200:
+            remember(*key, response, len(response.body), self.limits.cache)
+        return response
+
+    def _answer_key(self, request: Request) -> tuple | None:
+        """(data state, request) under which an answer is kept (kg.statecache.remember): only for the embedded
+        store, whose state is known here without a query (a remote store keeps its own cache)."""
+        if not self.limits.cache or isinstance(self.store_path, RemoteConfig):
+            return None
+        fields = dataclasses.astuple(request)
+        return state_key(self.store_path), ("sparql-answer", *(tuple(f) if isinstance(f, list) else f for f in fields))
+
+    def _run(self, request: Request, timeout: float | None, client: str) -> Response:
         limit = self.timeout if timeout is None else timeout
         try:
             turn = self.share.acquire(client, self.limits.wait)

@@ -13,6 +13,7 @@ after a start and after each change; a new state makes the old one's figures unr
 - Within a state, at most MAX_ENTRIES entries, the least recently used dropped first; `pinned` figures (the
   indexes, the drawing, the analysis: seconds to compute at national scale) are not counted and stay.
 - Two callers who want the same missing figure at once: one computes it, the other waits for it.
+- `remember`/`recall` keep large values (the SPARQL endpoint's answers) in a region bounded in bytes.
 - `store_state(store, path)` is the state of a store on disk (state_key) or, for a store in memory, of that very
   store object and its size.
 """
@@ -57,6 +58,8 @@ def state_key(path: Location | str) -> tuple:
 _CACHE: OrderedDict[Hashable, OrderedDict[Hashable, Any]] = OrderedDict()
 _PINNED: dict[Hashable, dict[Hashable, Any]] = {}
 _COMPUTING: dict[tuple[Hashable, Hashable], threading.Lock] = {}
+_SIZED: OrderedDict[tuple[Hashable, Hashable], tuple[Any, int]] = OrderedDict()  # see remember
+_SIZED_BYTES = 0
 _LOCK = threading.Lock()
 _MISSING = object()
 
@@ -115,6 +118,32 @@ def per_state(state: Hashable | None, name: Hashable, compute: Callable[[], T], 
     return value
 
 
+def remember(state: Hashable, name: Hashable, value: Any, size: int, budget: int) -> None:
+    """Keep a large value (a SPARQL answer) for (state, name), in a region of at most `budget` bytes shared by all
+    such values, the least recently used dropped first; a value above a quarter of the budget is not kept."""
+    if state is None or size > budget // 4:
+        return
+    with _LOCK:
+        global _SIZED_BYTES
+        key = (state, name)
+        if key in _SIZED:
+            _SIZED_BYTES -= _SIZED.pop(key)[1]
+        _SIZED[key] = (value, size)
+        _SIZED_BYTES += size
+        while budget < _SIZED_BYTES and _SIZED:
+            _SIZED_BYTES -= _SIZED.popitem(last=False)[1][1]
+
+
+def recall(state: Hashable, name: Hashable) -> Any | None:
+    """The value `remember` kept for (state, name), or None."""
+    with _LOCK:
+        found = _SIZED.get((state, name))
+        if found is None:
+            return None
+        _SIZED.move_to_end((state, name))
+        return found[0]
+
+
 def cached(state: Hashable, name: Hashable) -> Any | None:
     """The figure kept for (state, name), or None when it has not been computed (nothing is computed here)."""
     with _LOCK:
@@ -124,6 +153,9 @@ def cached(state: Hashable, name: Hashable) -> Any | None:
 
 def clear() -> None:
     """Forget every figure of every state."""
+    global _SIZED_BYTES
     with _LOCK:
         _CACHE.clear()
         _PINNED.clear()
+        _SIZED.clear()
+        _SIZED_BYTES = 0

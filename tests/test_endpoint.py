@@ -283,3 +283,43 @@ def test_json_is_valid_utf8_with_swedish_letters(client: FlaskClient) -> None:
     assert (
         json.loads(response.data.decode("utf-8"))["results"]["bindings"][0]["t"]["value"] == "Hälsa och välbefinnande"
     )
+
+
+def test_the_same_request_on_the_same_data_is_answered_once(store_path: Path, tmp_path: Path) -> None:
+    """An answer is kept per data state (SPARQL_CACHE_MB): the same request again gets the same bytes without a
+    worker, and a change of the data gives a fresh answer."""
+    import shutil
+
+    from kg.curation import CurationStore, agent_iri
+    from kg.engine import PoolLimits, QueryPool, Request
+
+    json_results = "application/sparql-results+json"
+
+    copy = tmp_path / "store"
+    shutil.copytree(store_path, copy)
+    query = "SELECT (COUNT(*) AS ?n) WHERE { ?s <https://w3id.org/samhallskontraktet/ontology#reason> ?o }"
+    pool = QueryPool(copy, 1, limits=PoolLimits(cache=8 * 1024 * 1024))
+    runs: list[Request] = []
+    real = pool._run
+
+    def counting(request, timeout, client):
+        runs.append(request)
+        return real(request, timeout, client)
+
+    pool._run = counting  # type: ignore[method-assign]
+    try:
+        first = pool.run(Request(query, accept=json_results))
+        again = pool.run(Request(query, accept=json_results))
+        assert first.status == again.status == 200 and first.body == again.body and len(runs) == 1
+        other = pool.run(Request(query, accept="text/csv"))  # another format is another answer
+        assert other.body != first.body and len(runs) == 2
+        writer = CurationStore(copy)
+        try:
+            area = "https://w3id.org/samhallskontraktet/id/focus-area/nara-vard"
+            writer.select_target("3.4", "Valt i ett test.", area, agent_iri("kim"))
+        finally:
+            writer.close()
+        changed = pool.run(Request(query, accept=json_results))
+        assert len(runs) == 3 and changed.body != first.body  # the new state's answer counts the new reason
+    finally:
+        pool.close()

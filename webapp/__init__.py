@@ -28,6 +28,7 @@ DEFAULTS: dict[str, Any] = {
     "SPARQL_IN_FLIGHT": 6,  # queries in flight in all; keep it below the server's threads (`kg serve` sets it)
     "SPARQL_WORKER_MEMORY_MB": 512,  # a worker past this while it runs is stopped (503)
     "SPARQL_WORKER_GROWTH_MB": 32,  # a worker that grew this much is replaced after its answer
+    "SPARQL_CACHE_MB": 64,  # answers kept per data state for the same request again (0: none)
     "SPARQL_SERVICES": [],  # endpoint URL prefixes SERVICE may call (none: federation is off)
     "MAX_CONTENT_LENGTH": 1024 * 1024,  # bytes of a request body (413 beyond)
     "READ_IN_MEMORY": True,  # pages and query workers read an in-memory copy of the published graph (4-5× faster)

@@ -56,6 +56,7 @@ def pool_limits(config) -> PoolLimits:
         in_flight=int(config["SPARQL_IN_FLIGHT"]),
         memory=_megabytes(config["SPARQL_WORKER_MEMORY_MB"]),
         growth=_megabytes(config["SPARQL_WORKER_GROWTH_MB"]),
+        cache=_megabytes(config["SPARQL_CACHE_MB"]) or 0,
     )
 
 
