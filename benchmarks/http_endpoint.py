@@ -22,6 +22,7 @@ import argparse
 import http.client
 import json
 import os
+import secrets
 import signal
 import socket
 import statistics
@@ -209,7 +210,11 @@ class Server:
 def kg_server(store: Path, log: Path) -> Server:
     command = [sys.executable, "-m", "kg.cli", "--store", str(store), "serve", "--host", "127.0.0.1"]
     command += ["--port", "{port}"]
-    env = {"KG_SPARQL_TIMEOUT": str(KG_TIMEOUT_S), "KG_SPARQL_MAX_ROWS": "1000000"}
+    env = {
+        "KG_SPARQL_TIMEOUT": str(KG_TIMEOUT_S),
+        "KG_SPARQL_MAX_ROWS": "1000000",
+        "KG_SECRET_KEY": secrets.token_urlsafe(32),  # `kg serve` stops without one
+    }
     return Server("kg serve", command, log, env)
 
 
