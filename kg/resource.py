@@ -1,4 +1,6 @@
-"""What a resource page shows: its name, kinds, statements and the statements that point at it."""
+"""What a resource page shows: its name, kinds, statements and the statements that point at it. It runs no
+query of its own (so it has no kg/queries/ folder): the statements come from kg.linkeddata.describe, the names
+from kg.labels."""
 
 from __future__ import annotations
 

@@ -145,6 +145,31 @@ def test_the_table_is_the_routing(app: Flask) -> None:
         assert not hasattr(module, "bp"), module.__name__
 
 
+def test_the_table_names_each_builder_where_it_is_defined_and_its_queries_are_one_hop_away() -> None:
+    """A reader goes from a row to the builder's module, and from there to its queries (kg/queries/<module path>/)
+    or to the readings its docstring names: the table writes each builder by the module that defines it."""
+    import ast
+    import importlib
+    from pathlib import Path
+
+    from kg.queries import owners
+
+    source = Path(importlib.import_module("webapp.routes").__file__).read_text(encoding="utf-8")
+    written = [
+        ast.unparse(call.args[3])
+        for call in ast.walk(ast.parse(source))
+        if isinstance(call, ast.Call) and getattr(call.func, "id", "") == "Page" and len(call.args) > 3
+    ]
+    assert len(written) == len(ROUTES)
+    for page, name in zip(ROUTES, written, strict=True):
+        if page.build is None:
+            continue
+        module = page.build.__module__
+        assert name == f"{module}.{page.build.__name__}", f"{page.kind}: write {module}.{page.build.__name__}"
+        doc = importlib.import_module(module).__doc__ or ""
+        assert module in owners() or "kg/queries/" in doc, f"{module} owns no queries and names none"
+
+
 @pytest.mark.parametrize("kind", KINDS)
 def test_html_json_and_rdf_of_every_kind_of_page(client: FlaskClient, kind: str) -> None:
     path, probe = EXAMPLES[kind]

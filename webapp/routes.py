@@ -1,5 +1,6 @@
 """Every page of the viewer: one row per kind of page, with its URL rule, its view, the kg function that builds its
-model (whose module owns its queries: kg/queries/<module path>/) and its template.
+model, named by the module that defines it (which owns its queries: kg/queries/<module path>/, or names in its
+docstring the readings it uses) and its template (tests/test_page_contexts.py keeps the names true).
 
 A view builds one context (webapp.contexts.Context) with that kg function, and webapp.contexts.respond serves it
 as HTML, as JSON and as RDF:
@@ -24,15 +25,18 @@ from collections.abc import Callable
 
 from flask import Flask, Response, abort, current_app, g, request
 
-import kg.analysis
-import kg.network
-import kg.pages.entities
+import kg.analysis.model
+import kg.network.views
+import kg.pages.entities.concepts
+import kg.pages.entities.events
 import kg.pages.goals
 import kg.pages.home
 import kg.pages.initiatives
-import kg.pages.overviews
+import kg.pages.overviews.budget_tables
+import kg.pages.overviews.gap_lists
+import kg.pages.overviews.matrices
 import kg.pages.partners
-import kg.report
+import kg.report.compute
 import kg.resource
 import kg.search
 from kg.linkeddata import NotAnIri, iri_for_path
@@ -55,25 +59,25 @@ ROUTES: tuple[Page, ...] = (
     Page("initiative",        IRI,                            entities.initiative,         kg.pages.initiatives.initiative_page, "pages/entity-initiative.html"),
     Page("partners",          "/partners",                    entities.partners,           kg.pages.partners.partner_list,       "pages/entity-partners.html"),
     Page("organisation",      IRI,                            entities.organisation,       kg.pages.partners.organisation_page,  "pages/entity-organisation.html"),
-    Page("focus-area",        IRI,                            entities.concept,            kg.pages.entities.concept_page,       "pages/entity-concept.html"),
-    Page("perspective",       IRI,                            entities.concept,            kg.pages.entities.concept_page,       "pages/entity-concept.html"),
-    Page("function",          IRI,                            entities.concept,            kg.pages.entities.concept_page,       "pages/entity-concept.html"),
-    Page("theme",             IRI,                            entities.concept,            kg.pages.entities.concept_page,       "pages/entity-concept.html"),
-    Page("challenge",         IRI,                            entities.concept,            kg.pages.entities.concept_page,       "pages/entity-concept.html"),
-    Page("event",             IRI,                            entities.event,              kg.pages.entities.event_page,         "pages/entity-event.html"),
+    Page("focus-area",        IRI,                            entities.concept,            kg.pages.entities.concepts.concept_page, "pages/entity-concept.html"),
+    Page("perspective",       IRI,                            entities.concept,            kg.pages.entities.concepts.concept_page, "pages/entity-concept.html"),
+    Page("function",          IRI,                            entities.concept,            kg.pages.entities.concepts.concept_page, "pages/entity-concept.html"),
+    Page("theme",             IRI,                            entities.concept,            kg.pages.entities.concepts.concept_page, "pages/entity-concept.html"),
+    Page("challenge",         IRI,                            entities.concept,            kg.pages.entities.concepts.concept_page, "pages/entity-concept.html"),
+    Page("event",             IRI,                            entities.event,              kg.pages.entities.events.event_page, "pages/entity-event.html"),
     Page("resource",          IRI,                            entities.resource,           kg.resource.resource_view,            "resource.html"),
     Page("overviews",         "/overviews/",                  overviews.index,             None,                                 "pages/overview-index.html"),
-    Page("initiatives-goals", "/overviews/initiatives-goals", overviews.initiatives_goals, kg.pages.overviews.initiatives_goals, "pages/overview-initiatives-goals.html"),
-    Page("partners-goals",    "/overviews/partners-goals",    overviews.partners_goals,    kg.pages.overviews.partners_goals,    "pages/overview-partners-goals.html"),
-    Page("gaps",              "/overviews/gaps",              overviews.gaps,              kg.pages.overviews.gaps,              "pages/overview-gaps.html"),
-    Page("budget",            "/overviews/budget",            overviews.budget,            kg.pages.overviews.budget,            "pages/overview-budget.html"),
+    Page("initiatives-goals", "/overviews/initiatives-goals", overviews.initiatives_goals, kg.pages.overviews.matrices.initiatives_goals, "pages/overview-initiatives-goals.html"),
+    Page("partners-goals",    "/overviews/partners-goals",    overviews.partners_goals,    kg.pages.overviews.matrices.partners_goals, "pages/overview-partners-goals.html"),
+    Page("gaps",              "/overviews/gaps",              overviews.gaps,              kg.pages.overviews.gap_lists.gaps, "pages/overview-gaps.html"),
+    Page("budget",            "/overviews/budget",            overviews.budget,            kg.pages.overviews.budget_tables.budget, "pages/overview-budget.html"),
     Page("search",            "/search",                      search.search,               kg.search.search,                     "pages/search.html"),
-    Page("network",           "/network",                     network.graph_page,          kg.network.select_view,               "pages/network.html"),
-    Page("analysis",          "/analysis/",                   analysis.index,              kg.analysis.analysis_for,             "pages/analysis.html"),
-    Page("analysis-partners", "/analysis/partners",           analysis.partners,           kg.analysis.analysis_for,             "pages/analysis-partners.html"),
-    Page("analysis-goals",    "/analysis/goals",              analysis.goals,              kg.analysis.analysis_for,             "pages/analysis-goals.html"),
-    Page("report",            "/report/",                     reports.index,               kg.report.report,                     "pages/report.html"),
-    Page("report-focus-area", "/report/<slug>",               reports.area,                kg.report.report,                     "pages/report.html"),
+    Page("network",           "/network",                     network.graph_page,          kg.network.views.select_view, "pages/network.html"),
+    Page("analysis",          "/analysis/",                   analysis.index,              kg.analysis.model.analysis_for, "pages/analysis.html"),
+    Page("analysis-partners", "/analysis/partners",           analysis.partners,           kg.analysis.model.analysis_for, "pages/analysis-partners.html"),
+    Page("analysis-goals",    "/analysis/goals",              analysis.goals,              kg.analysis.model.analysis_for, "pages/analysis-goals.html"),
+    Page("report",            "/report/",                     reports.index,               kg.report.compute.report, "pages/report.html"),
+    Page("report-focus-area", "/report/<slug>",               reports.area,                kg.report.compute.report, "pages/report.html"),
 )
 # fmt: on
 

@@ -1,4 +1,5 @@
 """The whole analysis of one state of the data (`Analysis`), and the cache that keeps it until the data changes.
+The graph is read by kg.analysis.reading (its queries: kg/queries/analysis/reading/).
 
 * partners: organisations tied by the initiatives they take part in or fund together;
 * goals and targets: tied by the initiatives that serve both (links confirmed or proposed; rejected links never

@@ -1,5 +1,6 @@
 """A request: the view asked for by query parameters (filters, a neighbourhood, whether hidden nodes show) and
-the nodes and edges of that view, selected from a `NetworkBase` and remembered beside it."""
+the nodes and edges of that view, selected from a `NetworkBase` and remembered beside it. The graph is read by
+kg.network.reading (its queries: kg/queries/network/reading/, and kg.graphview's kg/queries/graphview/)."""
 
 from __future__ import annotations
 

@@ -20,20 +20,23 @@ _BLANK = re.compile(rb"_:[A-Za-z0-9]+")
 
 
 def fingerprint(store: ox.Store) -> tuple[str, int]:
-    """The first 12 hex digits of a SHA-256 over the sorted N-Quads of the public graphs (blank node labels, which
-    a rebuild renames, are left out), and the number of quads: two reports with the same fingerprint are made from
-    the same data. The store writes the N-Triples of each graph itself (2.5× faster than Python at 1M triples)."""
-    lines: list[bytes] = []
+    """The first 12 hex digits of a SHA-256 over the public graphs, each graph's name followed by its sorted
+    N-Triples (blank node labels, which a rebuild renames, are left out), and the number of quads: two reports with
+    the same fingerprint are made from the same data. The store writes the N-Triples itself (2.5× faster than
+    Python at 1M triples)."""
+    digest, count = hashlib.sha256(), 0
     for graph in PUBLIC_GRAPHS:
-        suffix = b" <" + graph.encode("utf-8") + b"> ."
         if isinstance(store, ox.Store):
             text = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
         else:  # a remote store (kg.backends.remote) reads quads only
             quads = store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
             text = "".join(f"{q.subject} {q.predicate} {q.object} .\n" for q in quads).encode("utf-8")
-        lines.extend(line[:-2] + suffix for line in _BLANK.sub(b"_:b", text).splitlines() if line)
-    lines.sort()
-    return hashlib.sha256(b"\n".join(lines)).hexdigest()[:12], len(lines)
+        lines = [line for line in _BLANK.sub(b"_:b", text).splitlines() if line]
+        lines.sort()
+        digest.update(b"<" + graph.encode("utf-8") + b">\n")
+        digest.update(b"\n".join(lines))
+        count += len(lines)
+    return digest.hexdigest()[:12], count
 
 
 def data_state(store: ox.Store) -> DataState:
